@@ -1,0 +1,164 @@
+//! The scriptable commands: each reads, maybe writes one session file, prints and returns.
+
+use crate::amount;
+use crate::clock;
+use crate::session::{Mark, NewSession, Session};
+use crate::standard::{self, Loaded};
+use crate::store::{self, Store};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A command's failure: the one line to print, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::new(e.to_string())
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// `pinggu check-standard [FILE]`: exit 0 valid, 1 invalid, 2 unreadable.
+pub fn check_standard(file: Option<&Path>) -> Outcome {
+    match standard::load(file) {
+        Ok(loaded) => {
+            let s = &loaded.standard;
+            let indicators: usize = s.categories.iter().map(|c| c.indicators.len()).sum();
+            println!(
+                "ok: {} {} — {} categories, {} indicators, {} items, total {}, {} penalty items (cap {})",
+                s.title,
+                s.version,
+                s.categories.len(),
+                indicators,
+                s.item_count(),
+                amount::fmt(s.total),
+                s.penalties.items.len(),
+                amount::fmt(s.penalties.cap)
+            );
+            Ok(())
+        }
+        Err(e @ standard::StandardError::Io { .. }) => Err(Failure::usage(e.to_string())),
+        Err(e) => Err(Failure::new(e.to_string())),
+    }
+}
+
+/// Creates a session file; returns its path.
+pub fn create(store: &Store, loaded: &Loaded, form: NewSession) -> Result<PathBuf, Failure> {
+    if form.center.trim().is_empty() {
+        return Err(Failure::usage("the center name is empty"));
+    }
+    if !clock::is_date(&form.date) {
+        return Err(Failure::usage(format!(
+            "{}: not a date; write it as YYYY-MM-DD",
+            form.date
+        )));
+    }
+    store
+        .ensure_dir()
+        .map_err(|e| Failure::new(format!("{}: cannot create: {e}", store.dir.display())))?;
+    let path = store.new_session_path(&form.center, &form.date);
+    let session = Session::new(form, loaded, &clock::timestamp());
+    store::write_new(&path, session.to_json().as_bytes())
+        .map_err(|e| Failure::new(format!("{}: cannot write: {e}", path.display())))?;
+    Ok(path)
+}
+
+/// `pinggu mark SESSION ITEM met|na|clear|deduct AMOUNT`.
+pub fn mark(
+    store: &Store,
+    loaded: &Loaded,
+    name: &str,
+    item: &str,
+    verdict: &str,
+    amount_text: Option<&str>,
+) -> Outcome {
+    let mark = match (verdict, amount_text) {
+        ("met", None) => Some(Mark::Met),
+        ("na", None) => Some(Mark::Na),
+        ("clear", None) => None,
+        ("deduct", Some(text)) => Some(Mark::Deducted(amount::parse_amount(text)?)),
+        ("deduct", None) => return Err(Failure::usage("deduct needs an AMOUNT, e.g. deduct 1.5")),
+        ("met" | "na" | "clear", Some(extra)) => {
+            return Err(Failure::usage(format!(
+                "unexpected '{extra}' after {verdict}"
+            )));
+        }
+        (other, _) => {
+            return Err(Failure::usage(format!(
+                "'{other}': expected met, na, clear or deduct AMOUNT"
+            )));
+        }
+    };
+    edit(store, loaded, name, |s, std| s.set_mark(std, item, mark))?;
+    Ok(())
+}
+
+/// `pinggu note SESSION ITEM TEXT` (TEXT `-` reads standard input).
+pub fn note(store: &Store, loaded: &Loaded, name: &str, item: &str, text: &str) -> Outcome {
+    let text = if text == "-" {
+        let mut buf = String::new();
+        std::io::stdin()
+            .read_to_string(&mut buf)
+            .map_err(|e| Failure::new(format!("standard input: {e}")))?;
+        buf
+    } else {
+        text.to_string()
+    };
+    edit(store, loaded, name, |s, std| s.set_note(std, item, &text))
+}
+
+/// `pinggu penalty SESSION ID on|off [--note TEXT]`.
+pub fn penalty(
+    store: &Store,
+    loaded: &Loaded,
+    name: &str,
+    item: &str,
+    state: &str,
+    note: Option<&str>,
+) -> Outcome {
+    let triggered = match state {
+        "on" => true,
+        "off" => false,
+        other => return Err(Failure::usage(format!("'{other}': expected on or off"))),
+    };
+    edit(store, loaded, name, |s, std| {
+        s.set_penalty(std, item, triggered, note)
+    })
+}
+
+/// Loads a session, applies one change, and saves it; the file is untouched on any error.
+fn edit(
+    store: &Store,
+    loaded: &Loaded,
+    name: &str,
+    change: impl FnOnce(&mut Session, &standard::Standard) -> Result<(), crate::session::ChangeError>,
+) -> Outcome {
+    let path = store.resolve(name).map_err(Failure::new)?;
+    let shown = path.display().to_string();
+    let mut session = store::load(&path, loaded)?.session;
+    change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
+    session.updated = clock::timestamp();
+    store::write_atomic(&path, session.to_json().as_bytes())
+        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! The session store: where session files live, their names, and reading and writing them.
+//!
+//! Writes are atomic (temp file in the same directory, fsync, rename, fsync the directory)
+//! and keep the previous version beside the file as `NAME.json.bak`.
+
+use crate::session::{self, Parsed, SessionError};
+use crate::standard::Loaded;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Largest session file read; a full real session is about 30 KB even with long notes.
+pub const MAX_SESSION_BYTES: u64 = 16 * 1024 * 1024;
+/// Room left under the 255-byte file-name limit for ".json.bak", a "-NN" suffix and temp names.
+const MAX_STEM_BYTES: usize = 200;
+
+/// The directory of session files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+impl Store {
+    /// `--sessions DIR` / `PINGGU_SESSIONS`, else the platform data directory.
+    pub fn locate(explicit: Option<PathBuf>) -> Store {
+        let dir = explicit.unwrap_or_else(|| {
+            directories::ProjectDirs::from("", "", "pinggu")
+                .map(|p| p.data_dir().join("sessions"))
+                .unwrap_or_else(|| PathBuf::from("pinggu-sessions"))
+        });
+        Store { dir }
+    }
+
+    pub fn ensure_dir(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)
+    }
+
+    /// A fresh path for a new session of `center` on `date`; never an existing file.
+    pub fn new_session_path(&self, center: &str, date: &str) -> PathBuf {
+        let stem = safe_stem(&format!("{center}-{date}"));
+        let mut n = 1;
+        loop {
+            let name = if n == 1 {
+                format!("{stem}.json")
+            } else {
+                format!("{stem}-{n}.json")
+            };
+            let path = self.dir.join(&name);
+            if std::fs::symlink_metadata(&path).is_err() {
+                return path;
+            }
+            n += 1;
+        }
+    }
+
+    /// Session files in the store (`*.json`, not hidden, not backups), unsorted.
+    pub fn session_files(&self) -> std::io::Result<Vec<PathBuf>> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&self.dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.ends_with(".json") && !name.starts_with('.') {
+                files.push(path);
+            }
+        }
+        Ok(files)
+    }
+
+    /// Resolves NAME|PATH: an existing path, or a file name, stem or center name in the store.
+    pub fn resolve(&self, name: &str) -> Result<PathBuf, String> {
+        let as_path = Path::new(name);
+        if (name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".json"))
+            && std::fs::symlink_metadata(as_path).is_ok()
+        {
+            return Ok(as_path.to_path_buf());
+        }
+        if is_plain_name(name) {
+            for candidate in [self.dir.join(name), self.dir.join(format!("{name}.json"))] {
+                if std::fs::symlink_metadata(&candidate).is_ok() {
+                    return Ok(candidate);
+                }
+            }
+        }
+        // Last, a center name: must match exactly one session.
+        let mut matches = Vec::new();
+        if let Ok(files) = self.session_files() {
+            for f in files {
+                if let Ok(bytes) = read_limited(&f)
+                    && let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes)
+                    && v.pointer("/center/name").and_then(|n| n.as_str()) == Some(name)
+                {
+                    matches.push(f);
+                }
+            }
+        }
+        match matches.len() {
+            1 => Ok(matches.remove(0)),
+            0 => Err(format!(
+                "{name}: no such session (looked for a file and a center name in {})",
+                self.dir.display()
+            )),
+            n => Err(format!(
+                "{name}: {n} sessions have this center name; give the file name instead"
+            )),
+        }
+    }
+
+    /// True when `path` lies inside the store (after resolving links).
+    pub fn contains(&self, path: &Path) -> bool {
+        match (self.dir.canonicalize(), path.canonicalize()) {
+            (Ok(dir), Ok(p)) => p.starts_with(dir),
+            _ => false,
+        }
+    }
+}
+
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains('/')
+        && !name.contains('\\')
+        && !name.chars().any(char::is_control)
+}
+
+/// A file-name stem made safe: no separators, `..`, control or reserved characters,
+/// no leading dot, at most `MAX_STEM_BYTES` bytes (cut on a character boundary).
+pub fn safe_stem(raw: &str) -> String {
+    let mut out = String::new();
+    for c in raw.chars() {
+        let c = match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => continue,
+            c if c.is_whitespace() => '_',
+            // Bidi controls and other invisible formatting characters.
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => continue,
+            '\u{FEFF}' => continue,
+            c => c,
+        };
+        if out.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
+        out.push(c);
+    }
+    while out.contains("..") {
+        out = out.replace("..", ".");
+    }
+    let out = out.trim_start_matches(['.', '-']).to_string();
+    if out.is_empty() {
+        "session".to_string()
+    } else {
+        out
+    }
+}
+
+/// Reads a file of at most `MAX_SESSION_BYTES`, refusing directories and oversized files.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, SessionError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| SessionError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(SessionError::invalid(
+            &shown,
+            "is a directory, not a session file",
+        ));
+    }
+    if meta.len() > MAX_SESSION_BYTES {
+        return Err(SessionError::invalid(
+            &shown,
+            format!(
+                "is {} MB, larger than any session ({} MB at most)",
+                meta.len() / (1024 * 1024),
+                MAX_SESSION_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|source| SessionError::Io {
+        path: shown,
+        source,
+    })
+}
+
+/// Reads and checks a session file.
+pub fn load(path: &Path, standard: &Loaded) -> Result<Parsed, SessionError> {
+    let bytes = read_limited(path)?;
+    session::parse(&bytes, &path.display().to_string(), standard)
+}
+
+/// Writes `bytes` to `path` atomically, keeping the previous file as `path.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pinggu-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        keep_backup(path, dir)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Makes `path.bak` the current content of `path`, itself atomically.
+fn keep_backup(path: &Path, dir: &Path) -> std::io::Result<()> {
+    let mut bak = path.as_os_str().to_owned();
+    bak.push(".bak");
+    let bak = PathBuf::from(bak);
+    let staged = dir.join(format!(".pinggu-bak-{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&staged);
+    // A hard link costs nothing; copy where the file system has none.
+    if std::fs::hard_link(path, &staged).is_err() {
+        std::fs::copy(path, &staged)?;
+    }
+    std::fs::rename(&staged, &bak)?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    // Directory fsync makes the rename durable; not every platform allows opening one.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Writes a brand-new file, failing if the name was taken in the meantime.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pinggu-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
