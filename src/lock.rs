@@ -1,0 +1,158 @@
+//! One writer per session: an OS file lock on `NAME.json.lock`, plus a small record in it
+//! saying who holds it (host, pid, user, since).
+//!
+//! The OS releases the lock when its process dies, so a lock file left by a killed
+//! process is simply taken over: only a live holder blocks.
+
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// Who holds a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    pub host: String,
+    pub pid: u32,
+    pub user: String,
+    pub since: String,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}@{} (pid {}) since {}",
+            self.user, self.host, self.pid, self.since
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("{path}: in use by {holder}")]
+    Held { path: String, holder: Holder },
+    #[error("{path}: in use by another pinggu")]
+    HeldUnknown { path: String },
+    #[error("{path}: cannot lock: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A held lock; released (and its file removed) on drop.
+#[derive(Debug)]
+pub struct SessionLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// The lock file beside a session file.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let mut p = session.as_os_str().to_owned();
+    p.push(".lock");
+    PathBuf::from(p)
+}
+
+impl SessionLock {
+    /// Takes the lock for `session`, or says who holds it.
+    pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
+        let path = lock_path(session);
+        let shown = session.display().to_string();
+        let io = |source| LockError::Io {
+            path: shown.clone(),
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Err(match serde_json::from_str::<Holder>(&text) {
+                    Ok(holder) => LockError::Held {
+                        path: shown,
+                        holder,
+                    },
+                    Err(_) => LockError::HeldUnknown { path: shown },
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        let record = Holder {
+            host: hostname(),
+            pid: std::process::id(),
+            user: username(),
+            since: crate::clock::timestamp(),
+        };
+        let body = serde_json::to_string(&record).unwrap_or_default();
+        file.set_len(0).map_err(io)?;
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.write_all(body.as_bytes()).map_err(io)?;
+        let _ = file.sync_all();
+        Ok(SessionLock { file, path })
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        // Remove first, then unlock: a waiter never sees a stale record as live.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown-host".into())
+}
+
+fn username() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown-user".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_acquire_names_the_holder_and_drop_releases() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("a.json");
+        std::fs::write(&session, "{}").unwrap();
+        let first = SessionLock::acquire(&session).unwrap();
+        match SessionLock::acquire(&session) {
+            Err(LockError::Held { holder, .. }) => assert_eq!(holder.pid, std::process::id()),
+            other => panic!("expected Held, got {other:?}"),
+        }
+        drop(first);
+        assert!(!lock_path(&session).exists());
+        SessionLock::acquire(&session).unwrap();
+    }
+
+    #[test]
+    fn stale_lock_file_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("b.json");
+        std::fs::write(
+            lock_path(&session),
+            r#"{"host":"h","pid":999999,"user":"u","since":"2020-01-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+        SessionLock::acquire(&session).unwrap();
+    }
+}
