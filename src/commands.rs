@@ -162,3 +162,56 @@ fn edit(
         .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
     Ok(())
 }
+
+/// `pinggu report SESSION [--format F] [-o FILE]`.
+pub fn report(
+    store: &Store,
+    loaded: &Loaded,
+    name: &str,
+    format: crate::cli::ReportFormat,
+    output: Option<&Path>,
+    lang: crate::cli::Lang,
+) -> Outcome {
+    let path = store.resolve(name).map_err(Failure::new)?;
+    let session = store::load(&path, loaded)?.session;
+    let text = crate::report::render(format, loaded, &session, lang);
+    match output {
+        Some(out) => std::fs::write(out, text)
+            .map_err(|e| Failure::new(format!("{}: cannot write: {e}", out.display()))),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+/// `pinggu finalize SESSION`.
+pub fn finalize(store: &Store, loaded: &Loaded, name: &str) -> Outcome {
+    let now = clock::timestamp();
+    edit_with(store, loaded, name, |s, std| {
+        crate::finalize::finalize(s, std, &now)
+    })
+}
+
+/// `pinggu reopen SESSION`.
+pub fn reopen(store: &Store, loaded: &Loaded, name: &str) -> Outcome {
+    let now = clock::timestamp();
+    edit_with(store, loaded, name, |s, _| crate::finalize::reopen(s, &now))
+}
+
+/// Like `edit`, for changes whose refusal is a ready message.
+fn edit_with(
+    store: &Store,
+    loaded: &Loaded,
+    name: &str,
+    change: impl FnOnce(&mut Session, &standard::Standard) -> Result<(), String>,
+) -> Outcome {
+    let path = store.resolve(name).map_err(Failure::new)?;
+    let shown = path.display().to_string();
+    let mut session = store::load(&path, loaded)?.session;
+    change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
+    session.updated = clock::timestamp();
+    store::write_atomic(&path, session.to_json().as_bytes())
+        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
+    Ok(())
+}

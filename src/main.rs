@@ -1,12 +1,13 @@
 //! The `pinggu` binary: parse the command line, run one command or the TUI, exit.
 
 use clap::Parser;
+use pinggu::app::Options;
 use pinggu::cli::{Cli, Command};
 use pinggu::clock;
 use pinggu::commands::{self, Failure};
 use pinggu::session::NewSession;
-use pinggu::standard;
 use pinggu::store::Store;
+use pinggu::{standard, summary, tui};
 
 fn main() {
     let cli = Cli::parse();
@@ -22,14 +23,23 @@ fn run(cli: Cli) -> commands::Outcome {
     }
     let loaded = standard::load(cli.standard.as_deref())?;
     let store = Store::locate(cli.sessions.clone());
-    match cli.command {
-        Some(Command::New {
+    let options = Options {
+        lang: cli.lang,
+        ascii: cli.ascii,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let Some(command) = cli.command else {
+        return tui::picker(&store, &loaded, options);
+    };
+    match command {
+        Command::CheckStandard { .. } => unreachable!("handled above"),
+        Command::New {
             center,
             district,
             assessor,
             date,
             no_open,
-        }) => {
+        } => {
             let form = NewSession {
                 center,
                 district,
@@ -45,15 +55,19 @@ fn run(cli: Cli) -> commands::Outcome {
                 println!("{}", path.display());
                 Ok(())
             } else {
-                Err(Failure::new("the TUI is not built yet"))
+                tui::open(&store, &loaded, &path, options, false)
             }
         }
-        Some(Command::Mark {
+        Command::Open { session, read_only } => {
+            let path = store.resolve(&session).map_err(Failure::new)?;
+            tui::open(&store, &loaded, &path, options, read_only)
+        }
+        Command::Mark {
             session,
             item,
             verdict,
             amount,
-        }) => commands::mark(
+        } => commands::mark(
             &store,
             &loaded,
             &session,
@@ -61,17 +75,42 @@ fn run(cli: Cli) -> commands::Outcome {
             &verdict,
             amount.as_deref(),
         ),
-        Some(Command::Note {
+        Command::Note {
             session,
             item,
             text,
-        }) => commands::note(&store, &loaded, &session, &item, &text),
-        Some(Command::Penalty {
+        } => commands::note(&store, &loaded, &session, &item, &text),
+        Command::Penalty {
             session,
             item,
             state,
             note,
-        }) => commands::penalty(&store, &loaded, &session, &item, &state, note.as_deref()),
-        _ => Err(Failure::new("not built yet")),
+        } => commands::penalty(&store, &loaded, &session, &item, &state, note.as_deref()),
+        Command::Report {
+            session,
+            format,
+            output,
+        } => commands::report(
+            &store,
+            &loaded,
+            &session,
+            format,
+            output.as_deref(),
+            cli.lang,
+        ),
+        Command::Finalize { session } => commands::finalize(&store, &loaded, &session),
+        Command::Reopen { session } => commands::reopen(&store, &loaded, &session),
+        Command::Summary {
+            paths,
+            format,
+            district,
+        } => summary::command(
+            &store,
+            &loaded,
+            &paths,
+            format,
+            district.as_deref(),
+            cli.lang,
+        ),
     }
 }
