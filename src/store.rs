@@ -245,3 +245,23 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     sync_dir(dir);
     Ok(())
 }
+
+/// `write_atomic` without its two fsyncs: the same temp file, backup and rename. Only for
+/// measuring what a save costs before the disk makes it durable (the benches compare the two);
+/// a session must never be saved this way, since a crash could leave it empty.
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pinggu-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        keep_backup(path, dir)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
