@@ -44,11 +44,18 @@ pub fn synthetic(items: usize) -> Loaded {
                 .collect(),
         })
         .collect();
+    // The penalty group follows the last category, as 8 follows 7 in the real standard.
+    let mut penalties = real.penalties.clone();
+    penalties.id = (CATEGORIES + 1).to_string();
+    for (k, p) in penalties.items.iter_mut().enumerate() {
+        p.id = format!("{}.{}", penalties.id, k + 1);
+    }
     let synthetic = Standard {
         id: format!("synthetic-{items}"),
         title: format!("合成评估标准（{items}项）"),
         version: "bench".into(),
         categories,
+        penalties,
         ..real
     };
     let json = serde_json::to_string_pretty(&synthetic).expect("a standard serializes");

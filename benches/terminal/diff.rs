@@ -1,0 +1,74 @@
+//! The fewest bytes that turn one screen into another, as issue 6 defines it: for each run of
+//! changed cells on a row, one cursor move (the real bytes of `ESC [ row ; col H`) plus the
+//! UTF-8 of the new characters. Colour and attribute changes count as changed cells but their
+//! SGR bytes are not added, so the minimum is a floor, never an overestimate.
+
+use vt100::{Cell, Screen};
+
+/// What changed between two screens of the same size.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub cells: usize,
+    pub runs: usize,
+    pub min_bytes: usize,
+}
+
+pub fn minimum(before: &Screen, after: &Screen) -> Change {
+    let (rows, cols) = after.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let mut change = Change::default();
+    for row in 0..rows {
+        let mut in_run = false;
+        for col in 0..cols {
+            let (Some(new), old) = (after.cell(row, col), before.cell(row, col)) else {
+                continue;
+            };
+            if old.is_some_and(|old| same(old, new)) {
+                in_run = false;
+                continue;
+            }
+            change.cells += 1;
+            if !in_run {
+                change.runs += 1;
+                change.min_bytes += cup_len(row, col);
+                in_run = true;
+            }
+            change.min_bytes += glyph_len(new);
+        }
+    }
+    change
+}
+
+/// Bytes of the cursor-position sequence to 0-based (row, col): ESC [ r ; c H.
+pub fn cup_len(row: u16, col: u16) -> usize {
+    4 + digits(row + 1) + digits(col + 1)
+}
+
+fn digits(n: u16) -> usize {
+    n.to_string().len()
+}
+
+/// Bytes a cell's character costs: its UTF-8, a space for a blank, nothing for the right half
+/// of a wide character (it came with the left half).
+fn glyph_len(cell: &Cell) -> usize {
+    if cell.is_wide_continuation() {
+        0
+    } else if cell.has_contents() {
+        cell.contents().len()
+    } else {
+        1
+    }
+}
+
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.contents() == b.contents()
+        && a.is_wide() == b.is_wide()
+        && a.is_wide_continuation() == b.is_wide_continuation()
+        && a.fgcolor() == b.fgcolor()
+        && a.bgcolor() == b.bgcolor()
+        && a.bold() == b.bold()
+        && a.dim() == b.dim()
+        && a.italic() == b.italic()
+        && a.underline() == b.underline()
+        && a.inverse() == b.inverse()
+}

@@ -1,0 +1,65 @@
+//! Checks the harness's "minimum bytes" arithmetic (benches/terminal/diff.rs), which every
+//! sent / minimum ratio in BENCHMARKS.md rests on.
+
+#[path = "../benches/terminal/diff.rs"]
+mod diff;
+
+use diff::{Change, cup_len, minimum};
+use std::num::NonZeroU16;
+use vt100::Screen;
+
+fn screen(bytes: &[u8]) -> Screen {
+    let n = |v| NonZeroU16::new(v).unwrap_or(NonZeroU16::MIN);
+    let mut p = vt100::Parser::new(n(4), n(20), 0);
+    p.process(bytes);
+    p.screen().clone()
+}
+
+#[test]
+fn one_cursor_move_per_run_plus_the_utf8_of_the_new_characters() {
+    let a = screen(b"abc\r\nxyz");
+    let b = screen("abX\r\nx\u{8bc4}z".as_bytes());
+    // Row 0: "X" at column 3: ESC[1;3H (6 bytes) + 1.
+    // Row 1: columns 2-4 change: ESC[2;2H (6) + "评" (3) + its right half (0) + "z" (1).
+    assert_eq!(
+        minimum(&a, &b),
+        Change {
+            cells: 4,
+            runs: 2,
+            min_bytes: 6 + 1 + 6 + 3 + 1
+        }
+    );
+}
+
+#[test]
+fn identical_screens_need_nothing() {
+    let a = screen(b"same");
+    assert_eq!(minimum(&a, &a.clone()), Change::default());
+}
+
+#[test]
+fn an_attribute_change_counts_the_cell_but_not_its_sgr_bytes() {
+    let a = screen(b"ab");
+    let b = screen(b"\x1b[7ma\x1b[0mb");
+    assert_eq!(
+        minimum(&a, &b),
+        Change {
+            cells: 1,
+            runs: 1,
+            min_bytes: 6 + 1
+        }
+    );
+}
+
+#[test]
+fn a_blank_cell_costs_one_space() {
+    let a = screen(b"abc");
+    let b = screen(b"a c");
+    assert_eq!(minimum(&a, &b).min_bytes, cup_len(0, 1) + 1);
+}
+
+#[test]
+fn cursor_move_length_counts_digits() {
+    assert_eq!(cup_len(0, 0), 6); // ESC [ 1 ; 1 H
+    assert_eq!(cup_len(59, 199), 9); // ESC [ 60 ; 200 H
+}
