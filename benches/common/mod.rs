@@ -14,7 +14,10 @@ const INDICATORS: usize = 10;
 /// A valid standard of `items` scored items (a multiple of 100), 10 categories of 10 indicators,
 /// total 100, with the real standard's penalties, titles and texts reused round-robin.
 pub fn synthetic(items: usize) -> Loaded {
-    assert!(items % (CATEGORIES * INDICATORS) == 0, "items must be a multiple of 100");
+    assert!(
+        items.is_multiple_of(CATEGORIES * INDICATORS),
+        "items must be a multiple of 100"
+    );
     let real = Standard::embedded().standard;
     let texts: Vec<Item> = real.items().map(|r| r.item.clone()).collect();
     let per_indicator = items / (CATEGORIES * INDICATORS);
@@ -22,7 +25,10 @@ pub fn synthetic(items: usize) -> Loaded {
     let categories = (1..=CATEGORIES)
         .map(|c| Category {
             id: c.to_string(),
-            title: format!("{}（合成{c}）", real.categories[(c - 1) % real.categories.len()].title),
+            title: format!(
+                "{}（合成{c}）",
+                real.categories[(c - 1) % real.categories.len()].title
+            ),
             points: Decimal::from(10),
             indicators: (1..=INDICATORS)
                 .map(|i| Indicator {
@@ -78,7 +84,10 @@ pub fn full_session(loaded: &Loaded) -> Session {
         let (mark, note) = match n {
             n if n % 5 == 0 => (
                 Mark::Deducted(Decimal::new(5, 1)),
-                format!("{}：现场查看发现部分标识褪色，已拍照留存（第{n}项）。", r.item.title),
+                format!(
+                    "{}：现场查看发现部分标识褪色，已拍照留存（第{n}项）。",
+                    r.item.title
+                ),
             ),
             n if n % 11 == 0 => (Mark::Na, String::new()),
             _ => (Mark::Met, String::new()),
@@ -117,7 +126,9 @@ pub fn expand_all(session: &mut Session, loaded: &Loaded) {
     session.view.expanded = s
         .categories
         .iter()
-        .flat_map(|c| std::iter::once(c.id.clone()).chain(c.indicators.iter().map(|i| i.id.clone())))
+        .flat_map(|c| {
+            std::iter::once(c.id.clone()).chain(c.indicators.iter().map(|i| i.id.clone()))
+        })
         .collect();
     let middle = s.item_count() / 2;
     session.view.cursor = s.items().nth(middle).map(|r| r.item.id.clone());

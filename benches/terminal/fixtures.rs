@@ -39,7 +39,10 @@ pub fn build() -> std::io::Result<Fixtures> {
 
     // The 10,000-item standard is read back from its file so the sessions carry its real hash.
     let standard_10k = dir.path().join("standard-10k.json");
-    std::fs::write(&standard_10k, common::standard_json(&common::synthetic(10_000)))?;
+    std::fs::write(
+        &standard_10k,
+        common::standard_json(&common::synthetic(10_000)),
+    )?;
     let big: Loaded = standard::load(Some(&standard_10k)).map_err(std::io::Error::other)?;
     let empty_10k = store.join("empty-10k.json");
     std::fs::write(&empty_10k, common::empty_session(&big).to_json())?;
@@ -102,7 +105,11 @@ pub fn markdown_checklist(s: &Standard) -> String {
     let p = &s.penalties;
     let _ = write!(md, "\n## {} {}（{}）\n\n", p.id, p.title, p.rule);
     for item in &p.items {
-        let _ = writeln!(md, "- [ ] {} {}（{}分）：{}", item.id, item.title, item.points, item.text);
+        let _ = writeln!(
+            md,
+            "- [ ] {} {}（{}分）：{}",
+            item.id, item.title, item.points, item.text
+        );
     }
     md
 }

@@ -60,7 +60,10 @@ fn first_frames(out: &mut String, fx: &fixtures::Fixtures, runs: usize) {
             "\n### First frame at {}x{} (ms, {runs} runs each, interleaved)\n",
             size.1, size.0
         );
-        let _ = writeln!(out, "| program | median | min | max |\n|---|---:|---:|---:|");
+        let _ = writeln!(
+            out,
+            "| program | median | min | max |\n|---|---:|---:|---:|"
+        );
         let (mut ours, mut vims) = (Vec::new(), Vec::new());
         let mut errors = Vec::new();
         for _ in 0..runs {
@@ -83,8 +86,15 @@ fn first_frames(out: &mut String, fx: &fixtures::Fixtures, runs: usize) {
         }
         if let (Some(a), Some(b)) = (median(&mut ours), median(&mut vims)) {
             let ratio = a.as_secs_f64() / b.as_secs_f64();
-            let verdict = if ratio <= 1.0 { "within budget (≤ 1.0)" } else { "MISSED (budget ≤ 1.0)" };
-            let _ = writeln!(out, "\nRatio pinggu / vim (medians): **{ratio:.2}** — {verdict}");
+            let verdict = if ratio <= 1.0 {
+                "within budget (≤ 1.0)"
+            } else {
+                "MISSED (budget ≤ 1.0)"
+            };
+            let _ = writeln!(
+                out,
+                "\nRatio pinggu / vim (medians): **{ratio:.2}** — {verdict}"
+            );
         } else if !has_vim {
             let _ = writeln!(out, "\nvim: not measured: vim is not installed");
         }
@@ -129,8 +139,16 @@ fn memory(out: &mut String, fx: &fixtures::Fixtures) {
     );
     let cases = [
         ("full session, real standard", &fx.full, None),
-        ("empty session, 10,000-item standard", &fx.empty_10k, Some(fx.standard_10k.as_path())),
-        ("full session, 10,000-item standard", &fx.full_10k, Some(fx.standard_10k.as_path())),
+        (
+            "empty session, 10,000-item standard",
+            &fx.empty_10k,
+            Some(fx.standard_10k.as_path()),
+        ),
+        (
+            "full session, 10,000-item standard",
+            &fx.full_10k,
+            Some(fx.standard_10k.as_path()),
+        ),
     ];
     for (label, session, standard) in cases {
         match measure::peak_rss(measure::pinggu_open(fx, session, standard)) {
@@ -139,14 +157,21 @@ fn memory(out: &mut String, fx: &fixtures::Fixtures) {
                 let _ = writeln!(out, "| {label} | {mib:.1} MiB | {} ms |", ms(frame));
             }
             Err(e) => {
-                let _ = writeln!(out, "| {label} | not measured: {} | |", first_line(&e.to_string()));
+                let _ = writeln!(
+                    out,
+                    "| {label} | not measured: {} | |",
+                    first_line(&e.to_string())
+                );
             }
         }
     }
 }
 
 fn instructions(out: &mut String, fx: &fixtures::Fixtures) {
-    let _ = writeln!(out, "\n### Instructions for a scripted assessment of all 47 items\n");
+    let _ = writeln!(
+        out,
+        "\n### Instructions for a scripted assessment of all 47 items\n"
+    );
     if !measure::available("valgrind") {
         let _ = writeln!(out, "not measured: valgrind is not installed");
         return;
@@ -165,7 +190,10 @@ fn instructions(out: &mut String, fx: &fixtures::Fixtures) {
 }
 
 fn summary(out: &mut String, fx: &fixtures::Fixtures) {
-    let _ = writeln!(out, "\n### `pinggu summary` over 1,000 session files (ms, 5 runs)\n");
+    let _ = writeln!(
+        out,
+        "\n### `pinggu summary` over 1,000 session files (ms, 5 runs)\n"
+    );
     let mut times = Vec::new();
     for _ in 0..5 {
         match measure::summary(fx) {
@@ -176,7 +204,10 @@ fn summary(out: &mut String, fx: &fixtures::Fixtures) {
             }
         }
     }
-    let _ = writeln!(out, "| command | median | min | max |\n|---|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| command | median | min | max |\n|---|---:|---:|---:|"
+    );
     row(out, "`pinggu summary DIR` (1,000 files)", &mut times);
 }
 
@@ -207,7 +238,12 @@ fn ms(d: Duration) -> String {
 
 fn errors_note(out: &mut String, errors: &[String]) {
     if let Some(first) = errors.first() {
-        let _ = writeln!(out, "\n{} failed run(s); first: {}", errors.len(), first_line(first));
+        let _ = writeln!(
+            out,
+            "\n{} failed run(s); first: {}",
+            errors.len(),
+            first_line(first)
+        );
     }
 }
 

@@ -53,13 +53,19 @@ pub fn pinggu_ready(screen: &vt100::Screen) -> bool {
 /// vim's first frame is complete when the file's first line is on top and its file message
 /// ("standard.md" NL, NB) is on the bottom row.
 pub fn vim_ready(screen: &vt100::Screen) -> bool {
-    let top = screen.rows(0, screen.size().1.get()).next().unwrap_or_default();
+    let top = screen
+        .rows(0, screen.size().1.get())
+        .next()
+        .unwrap_or_default();
     top.starts_with("# ") && last_row(screen).contains("standard.md")
 }
 
 fn last_row(screen: &vt100::Screen) -> String {
     let (rows, cols) = screen.size();
-    screen.rows(0, cols.get()).nth(usize::from(rows.get() - 1)).unwrap_or_default()
+    screen
+        .rows(0, cols.get())
+        .nth(usize::from(rows.get() - 1))
+        .unwrap_or_default()
 }
 
 /// Time from spawn to the first complete frame; quits the program politely after (`quit`).
@@ -163,7 +169,10 @@ pub fn callgrind(fx: &Fixtures) -> io::Result<(u64, usize)> {
     let text = std::fs::read_to_string(&out)?;
     let ir = text
         .lines()
-        .find_map(|l| l.strip_prefix("summary:").or_else(|| l.strip_prefix("totals:")))
+        .find_map(|l| {
+            l.strip_prefix("summary:")
+                .or_else(|| l.strip_prefix("totals:"))
+        })
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| io::Error::other("no summary line in the callgrind output"))?;

@@ -73,7 +73,8 @@ impl Pty {
             return Err(io::Error::last_os_error());
         }
         // SAFETY: both fds were just returned by openpty and are owned by nobody else.
-        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
         // SAFETY: plain fcntl on an fd we own; the child must not inherit the master.
         unsafe { libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC) };
         cmd.env("TERM", "xterm-256color")
@@ -92,6 +93,10 @@ impl Pty {
             });
         }
         let child = cmd.spawn()?;
+        // Drop our copies of the slave side, so the master reads EOF when the program exits.
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         let rows = NonZeroU16::new(rows).unwrap_or(NonZeroU16::MIN);
         let cols = NonZeroU16::new(cols).unwrap_or(NonZeroU16::MIN);
         Ok(Pty {
@@ -127,7 +132,11 @@ impl Pty {
         let ready = unsafe { libc::poll(&mut fds, 1, ms) };
         if ready < 0 {
             let e = io::Error::last_os_error();
-            return if e.kind() == io::ErrorKind::Interrupted { Ok(0) } else { Err(e) };
+            return if e.kind() == io::ErrorKind::Interrupted {
+                Ok(0)
+            } else {
+                Err(e)
+            };
         }
         if ready == 0 {
             return Ok(0);
@@ -169,13 +178,24 @@ impl Pty {
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() || self.exited {
-                return Err(io::Error::new(
-                    io::ErrorKind::TimedOut,
-                    format!(
-                        "expected screen not seen within {limit:?}; screen was:\n{}",
-                        self.screen().contents()
-                    ),
-                ));
+                let why = if self.exited {
+                    "the program exited"
+                } else {
+                    "timed out"
+                };
+                let shown: Vec<String> = self
+                    .screen()
+                    .contents()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect();
+                return Err(io::Error::other(format!(
+                    "expected screen not seen ({why} after {:?}); screen: {}",
+                    limit.saturating_sub(left),
+                    shown.join(" / ")
+                )));
             }
             self.read_once(left.min(Duration::from_millis(50)))?;
         }
