@@ -153,14 +153,23 @@ fn edit(
     name: &str,
     change: impl FnOnce(&mut Session, &standard::Standard) -> Result<(), crate::session::ChangeError>,
 ) -> Outcome {
-    let path = store.resolve(name).map_err(Failure::new)?;
-    let shown = path.display().to_string();
-    let mut session = store::load(&path, loaded)?.session;
-    change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
-    session.updated = clock::timestamp();
-    store::write_atomic(&path, session.to_json().as_bytes())
-        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
-    Ok(())
+    edit_with(store, loaded, name, |s, std| {
+        change(s, std).map_err(|e| e.to_string())
+    })
+}
+
+/// Reads a session for a command, telling the assessor (on stderr) what they should know:
+/// another standard version, orphaned items.
+fn load_warned(path: &Path, loaded: &Loaded) -> Result<Session, Failure> {
+    let parsed = store::load(path, loaded)?;
+    for w in &parsed.warnings {
+        eprintln!(
+            "pinggu: warning: {}: {}",
+            crate::text::safe_line(&path.display().to_string()),
+            crate::text::safe_line(&w.to_string())
+        );
+    }
+    Ok(parsed.session)
 }
 
 /// `pinggu report SESSION [--format F] [-o FILE]`.
@@ -173,7 +182,7 @@ pub fn report(
     lang: crate::cli::Lang,
 ) -> Outcome {
     let path = store.resolve(name).map_err(Failure::new)?;
-    let session = store::load(&path, loaded)?.session;
+    let session = load_warned(&path, loaded)?;
     let text = crate::report::render(format, loaded, &session, lang);
     match output {
         Some(out) => std::fs::write(out, text)
@@ -199,7 +208,9 @@ pub fn reopen(store: &Store, loaded: &Loaded, name: &str) -> Outcome {
     edit_with(store, loaded, name, |s, _| crate::finalize::reopen(s, &now))
 }
 
-/// Like `edit`, for changes whose refusal is a ready message.
+/// Like `edit`, for changes whose refusal is a ready message. One writer at a time: the
+/// session lock is held from before the read until after the write, so a TUI or another
+/// command on the same session cannot lose this change or have its own lost.
 fn edit_with(
     store: &Store,
     loaded: &Loaded,
@@ -208,10 +219,11 @@ fn edit_with(
 ) -> Outcome {
     let path = store.resolve(name).map_err(Failure::new)?;
     let shown = path.display().to_string();
-    let mut session = store::load(&path, loaded)?.session;
+    let _lock = crate::lock::SessionLock::acquire(&path)?;
+    let mut session = load_warned(&path, loaded)?;
     change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
     session.updated = clock::timestamp();
     store::write_atomic(&path, session.to_json().as_bytes())
-        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
+        .map_err(|e| Failure::new(format!("{shown}: cannot save, the file is unchanged: {e}")))?;
     Ok(())
 }

@@ -487,11 +487,11 @@ pub fn parse(bytes: &[u8], path: &str, standard: &Loaded) -> Result<Parsed, Sess
         .ok_or_else(|| SessionError::invalid(path, "not a pinggu session (no \"format\" field)"))?;
     let version = format
         .strip_prefix(FORMAT_PREFIX)
-        .and_then(|v| v.parse::<u32>().ok())
+        .and_then(|v| v.parse::<u64>().ok())
         .ok_or_else(|| {
             SessionError::invalid(path, format!("not a pinggu session (format \"{format}\")"))
         })?;
-    if version > FORMAT_VERSION {
+    if version > u64::from(FORMAT_VERSION) {
         return Err(SessionError::invalid(
             path,
             format!(
@@ -499,21 +499,37 @@ pub fn parse(bytes: &[u8], path: &str, standard: &Loaded) -> Result<Parsed, Sess
             ),
         ));
     }
-    if version < FORMAT_VERSION {
-        return Err(SessionError::invalid(
-            path,
-            format!("format \"{format}\" is older than any this version can migrate"),
-        ));
-    }
-    let session: Session = serde_json::from_str(text).map_err(|e| {
-        SessionError::invalid(
-            path,
-            format!("not a valid session: {}", standard::json_error_message(&e)),
-        )
-    })?;
+    let session: Session = if version == u64::from(FORMAT_VERSION) {
+        // Straight from the text, so errors carry a line and column.
+        serde_json::from_str(text).map_err(|e| {
+            SessionError::invalid(
+                path,
+                format!("not a valid session: {}", standard::json_error_message(&e)),
+            )
+        })?
+    } else {
+        let current = migrate(version, value).map_err(|m| SessionError::invalid(path, m))?;
+        serde_json::from_value(current).map_err(|e| {
+            SessionError::invalid(path, format!("not a valid session after migration: {e}"))
+        })?
+    };
     let warnings = check_against(&session, standard)
         .map_err(|message| SessionError::invalid(path, message))?;
     Ok(Parsed { session, warnings })
+}
+
+/// Brings an older format's JSON up to the current one, one version at a time.
+///
+/// `pinggu-session/1` is the first format, so no step exists yet. When format 2 arrives,
+/// add `1 => migrate(2, v1_to_v2(value)?)` here; the session is then written back only on
+/// its next change, through `store::write_atomic`, which keeps the old file as `.bak`.
+fn migrate(version: u64, value: serde_json::Value) -> Result<serde_json::Value, String> {
+    match version {
+        v if v == u64::from(FORMAT_VERSION) => Ok(value),
+        v => Err(format!(
+            "format \"{FORMAT_PREFIX}{v}\" is older than any this version can migrate"
+        )),
+    }
 }
 
 /// Amount and duplicate checks, and the warnings, for a session under a standard.
