@@ -169,10 +169,14 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, StandardError> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(StandardError::Json {
-            path: shown,
-            message: "is a directory, not a standard file".into(),
-        });
+        return Err(io(std::io::Error::other(
+            "is a directory, not a standard file",
+        )));
+    }
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other(
+            "is not a regular file (a device, pipe or socket)",
+        )));
     }
     if meta.len() > MAX_STANDARD_BYTES {
         return Err(StandardError::Json {
@@ -192,11 +196,29 @@ pub fn parse(bytes: &[u8], path: &str) -> Result<Loaded, StandardError> {
         path: path.to_string(),
         message: format!("not UTF-8 text (byte {})", e.valid_up_to()),
     })?;
-    let standard: Standard = serde_json::from_str(text).map_err(|e| StandardError::Json {
+    let json_error = |message| StandardError::Json {
         path: path.to_string(),
-        message: json_error_message(&e),
-    })?;
-    let problems = validate(&standard);
+        message,
+    };
+    // Syntax first (with line and column); then unknown fields are listed with every
+    // other problem rather than stopping the check at the first one.
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_error(json_error_message(&e)))?;
+    let unknown = strip_unknown_fields(&mut value);
+    let standard: Standard = if unknown.is_empty() {
+        serde_json::from_str(text).map_err(|e| json_error(json_error_message(&e)))?
+    } else {
+        serde_json::from_value(value).map_err(|e| {
+            let mut all = unknown.clone();
+            all.push(e.to_string());
+            StandardError::Invalid {
+                path: path.to_string(),
+                problems: all,
+            }
+        })?
+    };
+    let mut problems = unknown;
+    problems.extend(validate(&standard));
     if problems.is_empty() {
         Ok(Loaded { standard, sha256 })
     } else {
@@ -205,6 +227,68 @@ pub fn parse(bytes: &[u8], path: &str) -> Result<Loaded, StandardError> {
             problems,
         })
     }
+}
+
+/// The fields each level of the schema allows.
+const STANDARD_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "title",
+    "version",
+    "total",
+    "categories",
+    "penalties",
+];
+const CATEGORY_FIELDS: &[&str] = &["id", "title", "points", "indicators"];
+const INDICATOR_FIELDS: &[&str] = &["id", "title", "points", "items"];
+const ITEM_FIELDS: &[&str] = &["id", "title", "text"];
+const PENALTY_GROUP_FIELDS: &[&str] = &["id", "title", "rule", "cap", "items"];
+const PENALTY_ITEM_FIELDS: &[&str] = &["id", "title", "points", "text"];
+
+/// Removes the fields the schema does not know, returning one problem per field, each
+/// naming the id of the object that holds it.
+fn strip_unknown_fields(value: &mut serde_json::Value) -> Vec<String> {
+    use serde_json::Value;
+    fn strip(v: &mut Value, allowed: &[&str], problems: &mut Vec<String>) {
+        let Value::Object(map) = v else { return };
+        let owner = match map.get("id").and_then(Value::as_str) {
+            Some(id) => id.to_string(),
+            None => "standard".to_string(),
+        };
+        let unknown: Vec<String> = map
+            .keys()
+            .filter(|k| !allowed.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for k in unknown {
+            problems.push(format!("{owner}: unknown field \"{k}\""));
+            map.remove(&k);
+        }
+    }
+    fn each<'a>(v: &'a mut Value, key: &str) -> impl Iterator<Item = &'a mut Value> {
+        v.get_mut(key)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+    }
+    let mut problems = Vec::new();
+    strip(value, STANDARD_FIELDS, &mut problems);
+    for c in each(value, "categories") {
+        strip(c, CATEGORY_FIELDS, &mut problems);
+        for i in each(c, "indicators") {
+            strip(i, INDICATOR_FIELDS, &mut problems);
+            for item in each(i, "items") {
+                strip(item, ITEM_FIELDS, &mut problems);
+            }
+        }
+    }
+    if let Some(p) = value.get_mut("penalties") {
+        strip(p, PENALTY_GROUP_FIELDS, &mut problems);
+        for item in each(p, "items") {
+            strip(item, PENALTY_ITEM_FIELDS, &mut problems);
+        }
+    }
+    problems
 }
 
 /// A serde_json error as "line L, column C: message".
