@@ -61,17 +61,23 @@ pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error
 /// serde `deserialize_with`: a JSON string, or a JSON number read from its exact text.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     use serde::de::Error;
-    let text = match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => s,
+    from_json(&serde_json::Value::deserialize(d)?).map_err(D::Error::custom)
+}
+
+/// An amount from a JSON value: a string ("1.5"), or a number read from its exact source
+/// text (serde_json's arbitrary precision), never through `f64`.
+pub fn from_json(value: &serde_json::Value) -> Result<Decimal, String> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
         other => {
-            return Err(D::Error::custom(format!(
+            return Err(format!(
                 "expected a decimal string like \"1.5\", found {}",
-                json_kind(&other)
-            )));
+                json_kind(other)
+            ));
         }
     };
-    parse_amount(&text).map_err(D::Error::custom)
+    parse_amount(&text).map_err(|e| e.to_string())
 }
 
 /// serde helpers for `Option<Decimal>`.

@@ -114,12 +114,9 @@ struct RawMarkEntry {
     item: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     mark: Option<RawMark>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "amount::option"
-    )]
-    deduction: Option<Decimal>,
+    /// Kept as JSON until the item is known, so a bad amount's message can name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deduction: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
 }
@@ -135,7 +132,13 @@ enum RawMark {
 impl TryFrom<RawMarkEntry> for MarkEntry {
     type Error = String;
     fn try_from(raw: RawMarkEntry) -> Result<Self, String> {
-        let mark = match (raw.mark, raw.deduction) {
+        let deduction = match &raw.deduction {
+            Some(v) => Some(
+                amount::from_json(v).map_err(|e| format!("item {}: deduction {e}", raw.item))?,
+            ),
+            None => None,
+        };
+        let mark = match (raw.mark, deduction) {
             (Some(RawMark::Deducted), Some(d)) if d > Decimal::ZERO => Some(Mark::Deducted(d)),
             (Some(RawMark::Deducted), Some(_)) => {
                 return Err(format!("item {}: a deduction must be above 0", raw.item));
@@ -170,7 +173,10 @@ impl From<MarkEntry> for RawMarkEntry {
             None => (None, None),
             Some(Mark::Met) => (Some(RawMark::Met), None),
             Some(Mark::Na) => (Some(RawMark::Na), None),
-            Some(Mark::Deducted(d)) => (Some(RawMark::Deducted), Some(d)),
+            Some(Mark::Deducted(d)) => (
+                Some(RawMark::Deducted),
+                Some(serde_json::Value::String(amount::fmt(d))),
+            ),
         };
         RawMarkEntry {
             item: e.item,
