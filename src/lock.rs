@@ -20,10 +20,15 @@ pub struct Holder {
 
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The record is a file anyone could have written: shown safely.
+        use crate::text::safe_line;
         write!(
             f,
             "{}@{} (pid {}) since {}",
-            self.user, self.host, self.pid, self.since
+            safe_line(&self.user),
+            safe_line(&self.host),
+            self.pid,
+            safe_line(&self.since)
         )
     }
 }

@@ -12,7 +12,11 @@ use pinggu::{standard, summary, tui};
 fn main() {
     let cli = Cli::parse();
     if let Err(f) = run(cli) {
-        eprintln!("pinggu: {}", f.message);
+        // Messages quote file contents (ids, names): never let them drive the terminal.
+        eprintln!(
+            "pinggu: {}",
+            pinggu::text::safe_lines(&f.message).join("\n")
+        );
         std::process::exit(f.code);
     }
 }

@@ -42,7 +42,10 @@ impl Store {
 
     /// A fresh path for a new session of `center` on `date`; never an existing file.
     pub fn new_session_path(&self, center: &str, date: &str) -> PathBuf {
-        let stem = safe_stem(&format!("{center}-{date}"));
+        // Cut a long center name, never the date that tells two visits apart.
+        let date = safe_stem(date);
+        let room = MAX_STEM_BYTES.saturating_sub(date.len() + 1);
+        let stem = format!("{}-{date}", stem_within(center, room));
         let mut n = 1;
         loop {
             let name = if n == 1 {
@@ -153,18 +156,20 @@ fn is_plain_name(name: &str) -> bool {
 /// A file-name stem made safe: no separators, `..`, control or reserved characters,
 /// no leading dot, at most `MAX_STEM_BYTES` bytes (cut on a character boundary).
 pub fn safe_stem(raw: &str) -> String {
+    stem_within(raw, MAX_STEM_BYTES)
+}
+
+fn stem_within(raw: &str, max_bytes: usize) -> String {
     let mut out = String::new();
     for c in raw.chars() {
         let c = match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => continue,
+            // Controls, bidi overrides and other invisible formatting characters.
+            c if crate::text::is_unsafe(c) => continue,
             c if c.is_whitespace() => '_',
-            // Bidi controls and other invisible formatting characters.
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => continue,
-            '\u{FEFF}' => continue,
             c => c,
         };
-        if out.len() + c.len_utf8() > MAX_STEM_BYTES {
+        if out.len() + c.len_utf8() > max_bytes {
             break;
         }
         out.push(c);
