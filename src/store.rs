@@ -248,6 +248,25 @@ pub fn load(path: &Path, standard: &Loaded) -> Result<Parsed, SessionError> {
 ///
 /// A crash at any point leaves `path` holding either the old or the new bytes, whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A file too large to read back would lose the assessment on the next open.
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "it would be {} MB, more than a session may hold ({} MB); not saved",
+                bytes.len() / (1024 * 1024),
+                MAX_SESSION_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    // Through a link (one inside the store): replace the file it names, not the link.
+    let real;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        real = std::fs::canonicalize(path)?;
+        real.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -374,6 +374,19 @@ fn a_symlink_out_of_the_store_is_refused() {
     std::fs::write(env.store.join("real.json"), &text).unwrap();
     std::os::unix::fs::symlink("real.json", env.store.join("alias.json")).unwrap();
     env.ok(&["report", "alias.json"]);
+    // Saving through it changes the file it names and leaves the link a link.
+    env.ok(&["mark", "alias.json", "1.1.2", "na"]);
+    assert_eq!(
+        load(&env.store.join("real.json")).mark("1.1.2"),
+        Some(Mark::Na)
+    );
+    let alias = env.store.join("alias.json");
+    assert!(
+        std::fs::symlink_metadata(&alias)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]

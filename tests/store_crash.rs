@@ -169,3 +169,22 @@ fn new_never_overwrites_an_existing_session() {
     );
     assert_eq!(std::fs::read(&first).unwrap(), bytes);
 }
+
+#[test]
+fn a_save_too_large_to_read_back_is_refused() {
+    let env = Env::new();
+    let path = env.new_session("测试中心");
+    let before = std::fs::read(&path).unwrap();
+    let paste = "粘".repeat(6 * 1024 * 1024); // 18 MB of UTF-8
+    let out = env.run_stdin(&["note", NAME, "1.1.1", "-"], paste.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "pinggu: {}: cannot save, the file is unchanged: it would be 18 MB, more than a session may hold (16 MB); not saved\n",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(env.listing(), [NAME.to_string()]);
+}
