@@ -38,9 +38,18 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+/// Loads the standard for any command, failing as check-standard does: exit 1 when the
+/// file is invalid (every problem listed), 2 when it cannot be read at all.
+pub fn load_standard(file: Option<&Path>) -> Result<Loaded, Failure> {
+    standard::load(file).map_err(|e| match e {
+        standard::StandardError::Io { .. } => Failure::usage(e.to_string()),
+        e => Failure::new(e.to_string()),
+    })
+}
+
 /// `pinggu check-standard [FILE]`: exit 0 valid, 1 invalid, 2 unreadable.
 pub fn check_standard(file: Option<&Path>) -> Outcome {
-    match standard::load(file) {
+    match load_standard(file) {
         Ok(loaded) => {
             let s = &loaded.standard;
             let indicators: usize = s.categories.iter().map(|c| c.indicators.len()).sum();
@@ -57,8 +66,7 @@ pub fn check_standard(file: Option<&Path>) -> Outcome {
             );
             Ok(())
         }
-        Err(e @ standard::StandardError::Io { .. }) => Err(Failure::usage(e.to_string())),
-        Err(e) => Err(Failure::new(e.to_string())),
+        Err(f) => Err(f),
     }
 }
 

@@ -185,6 +185,15 @@ fn a_broken_standard_flag_gets_the_same_messages_for_any_command() {
         assert_eq!(stderr(&out), stderr(&check), "{args:?}");
     }
     assert!(!dir.path().join("sessions").exists(), "nothing was created");
+    // An unreadable --standard is an I/O error, exit 2, for every command alike.
+    for args in [
+        &["--standard", "missing.json", "report", "x"][..],
+        &["--standard", "missing.json", "check-standard"][..],
+    ] {
+        let out = pinggu(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).starts_with("pinggu: missing.json: cannot read: "));
+    }
 }
 
 #[test]
