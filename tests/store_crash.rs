@@ -188,3 +188,26 @@ fn a_save_too_large_to_read_back_is_refused() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(env.listing(), [NAME.to_string()]);
 }
+
+#[test]
+fn temp_files_left_by_an_old_crash_are_swept_on_the_next_save() {
+    let env = Env::new();
+    env.new_session("测试中心");
+    let old = env.store.join(".pinggu-crashed.tmp");
+    let young = env.store.join(".pinggu-inflight.tmp");
+    std::fs::write(&old, "half a session").unwrap();
+    std::fs::write(&young, "a save in progress").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    env.ok(&["mark", NAME, "1.1.1", "met"]);
+    assert!(!old.exists());
+    assert!(
+        young.exists(),
+        "a recent temp file may be another process's save"
+    );
+}
