@@ -19,7 +19,13 @@ pub enum AmountError {
     Negative(String),
     #[error("'{0}' has more than two decimal places")]
     TooPrecise(String),
+    #[error("'{0}' is too large (at most 1000000)")]
+    TooLarge(String),
 }
+
+/// The largest amount accepted anywhere. Far above any standard's points, and small enough
+/// that no sum of amounts can overflow a `Decimal` (which would panic).
+pub const MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// Parses a non-negative decimal with at most two decimal places ("1", "0.5", "2.25").
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
@@ -39,6 +45,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     }
     if value.normalize().scale() > 2 {
         return Err(AmountError::TooPrecise(text.to_string()));
+    }
+    if value > MAX {
+        return Err(AmountError::TooLarge(text.to_string()));
     }
     Ok(value.normalize())
 }
@@ -138,6 +147,15 @@ mod tests {
             Err(AmountError::NotANumber(_))
         ));
         assert!(matches!(parse_amount(""), Err(AmountError::NotANumber(_))));
+        assert_eq!(parse_amount("1000000"), Ok(MAX));
+        assert!(matches!(
+            parse_amount("1000000.01"),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert!(matches!(
+            parse_amount("79228162514264337593543950335"),
+            Err(AmountError::TooLarge(_))
+        ));
         assert!(matches!(
             parse_amount("1.2.3"),
             Err(AmountError::NotANumber(_))

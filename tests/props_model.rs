@@ -193,6 +193,20 @@ proptest! {
     }
 }
 
+#[test]
+fn huge_points_are_refused_not_overflowed() {
+    let mut v: Value = serde_json::from_str(standard::EMBEDDED_JSON).expect("json");
+    let max = "79228162514264337593543950335";
+    v["total"] = Value::String(max.into());
+    v["categories"][0]["points"] = Value::String(max.into());
+    v["categories"][1]["points"] = Value::String(max.into());
+    let err = standard::parse(v.to_string().as_bytes(), "huge.json").unwrap_err();
+    assert!(
+        err.to_string().contains("is too large (at most 1000000)"),
+        "{err}"
+    );
+}
+
 /// Parses session text; anything that loads must also score and save again.
 fn check_session(text: &str) {
     if let Ok(p) = session::parse(text.as_bytes(), "x.json", loaded()) {
@@ -206,8 +220,9 @@ fn check_session(text: &str) {
 
 /// Arbitrary JSON, including exact-text numbers (arbitrary precision) and odd strings.
 fn json_value() -> impl Strategy<Value = Value> {
-    let number = "-?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?"
-        .prop_filter_map("json number", |s| serde_json::from_str::<Value>(&s).ok());
+    let number =
+        "-?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?|7922816251426433759354395033[0-9]"
+            .prop_filter_map("json number", |s| serde_json::from_str::<Value>(&s).ok());
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
