@@ -58,12 +58,15 @@ fn empty_file() {
 fn truncated_json() {
     let env = Env::new();
     let text = session_text(&env, "1");
-    let cut = &text.as_bytes()[..text.len() / 2];
-    let line = text[..text.len() / 2].lines().count();
-    let col = text[..text.len() / 2].lines().last().unwrap().len();
+    // Cut inside the center's name, as a dropped copy over SSH might.
+    let at = text.find("\"name\": \"基准").unwrap() + "\"name\": \"基准".len();
+    let cut = &text[..at];
+    let line = cut.lines().count();
+    let col = cut.lines().last().unwrap().len(); // serde_json counts bytes
+    assert_eq!((line, col), (4, 19));
     refused(
         &env,
-        cut,
+        cut.as_bytes(),
         &format!("not valid JSON: line {line}, column {col}: EOF while parsing a string"),
     );
 }
