@@ -41,7 +41,10 @@ pub fn finalize(session: &mut Session, standard: &Standard, now: &str) -> Result
         ));
     }
     if !missing.is_empty() {
-        return Err(format!("cannot finalize (未能定稿): {}", missing.join("; ")));
+        return Err(format!(
+            "cannot finalize (未能定稿): {}",
+            missing.join("; ")
+        ));
     }
     session.status = Status::Final;
     session.finalized = Some(Finalized {

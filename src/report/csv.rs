@@ -6,7 +6,7 @@
 //! garbles the Chinese. A cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
 //! formula by a spreadsheet: it gets a leading `'` (OWASP's advice).
 
-use super::facts::{Facts, MINUS, is_self_item, note_lines};
+use super::facts::{Facts, is_self_item, minus, note_lines};
 use crate::amount::fmt;
 use crate::text::safe_line;
 
@@ -19,7 +19,15 @@ pub fn render(f: &Facts) -> String {
     let s = String::from;
     rows.push(
         [
-            l.id, l.category, l.indicator, l.item, l.points, l.mark, l.deduction, l.note, l.score,
+            l.id,
+            l.category,
+            l.indicator,
+            l.item,
+            l.points,
+            l.mark,
+            l.deduction,
+            l.note,
+            l.score,
         ]
         .map(s),
     );
@@ -97,7 +105,7 @@ pub fn render(f: &Facts) -> String {
         s(l.subtotal),
         fmt(f.card.penalty),
         f.penalty_line(),
-        format!("{MINUS}{}", fmt(f.card.penalty)),
+        minus(f.card.penalty),
     ]);
     rows.push([
         s(""),
@@ -111,11 +119,31 @@ pub fn render(f: &Facts) -> String {
         fmt(f.card.total),
     ]);
     for (label, value) in f.header() {
-        rows.push([s(""), s(label), value, s(""), s(""), s(""), s(""), s(""), s("")]);
+        rows.push([
+            s(""),
+            s(label),
+            value,
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+        ]);
     }
     for (label, ids) in f.open_points() {
         let list = ids.join(l.list_sep);
-        rows.push([s(""), s(label), list, s(""), s(""), s(""), s(""), s(""), s("")]);
+        rows.push([
+            s(""),
+            s(label),
+            list,
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+        ]);
     }
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)

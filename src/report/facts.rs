@@ -61,6 +61,8 @@ pub struct Labels {
     pub list_sep: &'static str,
     /// Opening and closing parentheses: full-width in Chinese.
     pub parens: (&'static str, &'static str),
+    /// After an amount of points: "分" or "".
+    pub points_unit: &'static str,
     /// After a label: "：" or ": ".
     pub colon: &'static str,
 }
@@ -108,6 +110,7 @@ pub static ZH: Labels = Labels {
     none: "无",
     list_sep: "、",
     parens: ("（", "）"),
+    points_unit: "分",
     colon: "：",
 };
 
@@ -120,14 +123,14 @@ pub static EN: Labels = Labels {
     assessors: "Assessor(s)",
     date: "Date",
     status: "Status",
-    final_: "final (定稿)",
-    draft: "draft (草稿)",
+    final_: "final",
+    draft: "draft",
     finalized_at: "Finalized",
     id: "ID",
     category: "Category",
     indicator: "Indicator",
     item: "Item",
-    points: "Points",
+    points: "Pts",
     mark: "Verdict",
     deduction: "Deduction",
     score: "Score",
@@ -144,7 +147,7 @@ pub static EN: Labels = Labels {
     category_total: "categories",
     total: "Total",
     floor: " (floor 0)",
-    open_points: "Draft, not final: still open",
+    open_points: "Draft, not final. Still open",
     unreviewed_items: "Not reviewed",
     deductions_without_note: "Deductions without a note",
     penalties_without_note: "Triggered penalties without a note",
@@ -154,6 +157,7 @@ pub static EN: Labels = Labels {
     none: "none",
     list_sep: ", ",
     parens: (" (", ")"),
+    points_unit: "",
     colon: ": ",
 };
 
@@ -295,11 +299,12 @@ impl<'a> Facts<'a> {
             .filter(|p| p.triggered)
             .map(|p| {
                 format!(
-                    "{} {}{}{}{}",
+                    "{} {}{}{}{}{}",
                     safe_line(&p.id),
                     safe_line(&p.title),
                     l.parens.0,
                     fmt(p.points),
+                    l.points_unit,
                     l.parens.1
                 )
             })
@@ -310,7 +315,7 @@ impl<'a> Facts<'a> {
             (true, true) => format!("{}：未触发，扣 0 分（{rule}）", l.penalties),
             (true, false) => format!("{}: none triggered, 0 taken off ({rule})", l.penalties),
             (false, true) => format!(
-                "{}：触发 {}；按“{rule}”（上限 {} 分，不累计），扣 {taken} 分",
+                "{}：触发 {}；按“{rule}”，取最高一项、上限 {} 分、不累计，扣 {taken} 分",
                 l.penalties,
                 on.join(l.list_sep),
                 fmt(self.card.penalty_cap)
@@ -350,7 +355,10 @@ impl<'a> Facts<'a> {
         let l = self.l;
         [
             (l.unreviewed_items, &self.card.unreviewed),
-            (l.deductions_without_note, &self.card.deductions_without_note),
+            (
+                l.deductions_without_note,
+                &self.card.deductions_without_note,
+            ),
             (l.penalties_without_note, &self.card.penalties_without_note),
         ]
         .into_iter()
@@ -409,7 +417,7 @@ impl<'a> Facts<'a> {
             title: safe_line(&group.title),
             points: fmt(self.card.penalty_cap),
             mark: String::new(),
-            score: format!("{MINUS}{}", fmt(self.card.penalty)),
+            score: minus(self.card.penalty),
             formula: safe_line(&group.rule),
             note: Vec::new(),
         });
@@ -459,4 +467,13 @@ pub fn note_lines(note: &str) -> Vec<String> {
         return Vec::new();
     }
     safe_lines(trimmed)
+}
+
+/// "−5" for an amount taken off, but plain "0" when nothing is.
+pub fn minus(amount: Decimal) -> String {
+    if amount.is_zero() {
+        fmt(amount)
+    } else {
+        format!("{MINUS}{}", fmt(amount))
+    }
 }

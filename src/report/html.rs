@@ -8,7 +8,8 @@ use super::facts::{Facts, RowKind};
 use crate::cli::Lang;
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
+@page { size: A4; margin: 14mm 12mm 16mm 12mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -23,6 +24,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.info { margin-bottom: 8pt; }
 table.info th { width: 16%; background: #f0f0f0; font-weight: normal; white-space: nowrap; }
+col.id { width: 9%; } col.title { width: 22%; } col.points { width: 7%; }
+col.mark { width: 9%; } col.score { width: 8%; }
+table.score { table-layout: fixed; }
 table.score th { background: #e6e6e6; text-align: center; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 td.id { white-space: nowrap; }
@@ -81,7 +85,8 @@ pub fn render(f: &Facts) -> String {
     }
     h.push_str("</table>\n");
     h.push_str(&format!(
-        "<table class=\"score\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
+        "<table class=\"score\">\n<colgroup><col class=\"id\"><col class=\"title\">\
+         <col class=\"points\"><col class=\"mark\"><col class=\"score\"><col></colgroup>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
          <th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         esc(l.id),
         esc(l.item),
@@ -108,7 +113,10 @@ pub fn render(f: &Facts) -> String {
         }
         if !row.note.is_empty() {
             let lines: Vec<String> = row.note.iter().map(|n| esc(n)).collect();
-            explain.push(format!("<span class=\"note\">{}</span>", lines.join("<br>")));
+            explain.push(format!(
+                "<span class=\"note\">{}</span>",
+                lines.join("<br>")
+            ));
         }
         h.push_str(&format!(
             "<tr class=\"{class}\"><td class=\"id\">{}</td><td class=\"title\">{}</td>\
@@ -138,7 +146,7 @@ pub fn render(f: &Facts) -> String {
             h.push_str(&format!(
                 "<p>{}{}{}{}{}{}</p>\n",
                 esc(label),
-                esc(l.parens.0.trim_start()),
+                esc(l.parens.0),
                 ids.len(),
                 esc(l.parens.1),
                 esc(l.colon),

@@ -66,7 +66,7 @@ pub fn render(f: &Facts) -> String {
             out.push(format!(
                 "- {}{}{}{}{}{}",
                 cell(label),
-                l.parens.0.trim_start(),
+                l.parens.0,
                 ids.len(),
                 l.parens.1,
                 l.colon,

@@ -24,8 +24,6 @@ const SCORE: usize = 6;
 const SEP: &str = " | ";
 /// The explanation column: whatever is left of the 80 columns.
 pub const EXPLAIN: usize = WIDTH - (ID + TITLE + POINTS + MARK + SCORE + 5 * SEP.len());
-/// Width of the label column in the header block.
-const LABEL: usize = 10;
 
 pub fn render(f: &Facts) -> String {
     let l = f.l;
@@ -35,11 +33,21 @@ pub fn render(f: &Facts) -> String {
     }
     out.push(centered(l.sheet));
     out.push(String::new());
-    for (label, value) in f.header() {
-        let label = format!("{label}{}", l.colon.trim_end());
-        for (n, line) in wrap(&value, WIDTH - LABEL).into_iter().enumerate() {
+    let header = f.header();
+    let label_cols = header
+        .iter()
+        .map(|(label, _)| width(label) + width(l.colon))
+        .max()
+        .unwrap_or(0);
+    for (label, value) in header {
+        let label = format!("{label}{}", l.colon);
+        for (n, line) in wrap(&value, WIDTH - label_cols).into_iter().enumerate() {
             let head = if n == 0 { label.as_str() } else { "" };
-            out.push(format!("{}{line}", pad(head, LABEL)).trim_end().to_string());
+            out.push(
+                format!("{}{line}", pad(head, label_cols))
+                    .trim_end()
+                    .to_string(),
+            );
         }
     }
     out.push(String::new());
@@ -53,17 +61,14 @@ pub fn render(f: &Facts) -> String {
         out.push(String::new());
         out.push(format!("{}{}", l.open_points, l.colon.trim_end()));
         for (label, ids) in open {
-            let text = format!(
-                "{label}{}{}{}{}",
-                l.parens.0.trim_start(),
+            let head = format!(
+                "  {label}{}{}{}{}",
+                l.parens.0,
                 ids.len(),
                 l.parens.1,
                 l.colon
-            ) + &ids.join(l.list_sep);
-            for (n, line) in wrap(&text, WIDTH - 2).into_iter().enumerate() {
-                let indent = if n == 0 { "  " } else { "    " };
-                out.push(format!("{indent}{line}"));
-            }
+            );
+            out.extend(wrap_list(&head, &ids, l.list_sep, WIDTH));
         }
     }
     out.push(String::new());
@@ -151,10 +156,35 @@ fn centered(s: &str) -> String {
 
 /// "评估人（签字）：______________    复核人（签字）：______________".
 fn signature(left: &str, right: &str, colon: &str) -> String {
-    let blank = "_".repeat(20);
+    let blank = "_".repeat(16);
     let left = format!("{left}{colon}{blank}");
     if right.is_empty() {
         return left;
     }
-    format!("{}{right}{colon}{blank}", pad(&left, WIDTH / 2))
+    let right = format!("{right}{colon}{blank}");
+    if width(&left) + 4 > WIDTH / 2 {
+        return format!("{left}\n\n{right}");
+    }
+    format!("{}{right}", pad(&left, WIDTH / 2))
+}
+
+/// Lists ids after `head`, breaking lines only between entries (never before a separator);
+/// continuation lines are indented by four spaces.
+fn wrap_list(head: &str, ids: &[String], sep: &str, cols: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = head.to_string();
+    for (n, id) in ids.iter().enumerate() {
+        let token = if n + 1 < ids.len() {
+            format!("{id}{sep}")
+        } else {
+            id.clone()
+        };
+        if width(&line) + width(&token) > cols && width(line.trim_start()) > 0 {
+            let done = std::mem::replace(&mut line, "    ".to_string());
+            lines.push(done.trim_end().to_string());
+        }
+        line.push_str(&token);
+    }
+    lines.push(line.trim_end().to_string());
+    lines
 }

@@ -138,7 +138,14 @@ pub fn text(loaded: &Loaded, s: &Summary, lang: Lang) -> String {
     let legend: Vec<String> = std
         .categories
         .iter()
-        .map(|c| format!("{} {} {}", safe_line(&c.id), safe_line(&c.title), fmt(c.points)))
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                safe_line(&c.id),
+                safe_line(&c.title),
+                fmt(c.points)
+            )
+        })
         .collect();
     out.extend(wrap(&legend.join("  "), 100));
     out.push(String::new());
@@ -198,7 +205,11 @@ pub fn text(loaded: &Loaded, s: &Summary, lang: Lang) -> String {
         out.push(String::new());
         out.push(format!("{}{}", w.broken, w.l.colon.trim_end()));
         for b in &s.broken {
-            out.push(format!("  {}: {}", safe_line(&b.file), safe_line(&b.reason)));
+            out.push(format!(
+                "  {}: {}",
+                safe_line(&b.file),
+                safe_line(&b.reason)
+            ));
         }
     }
     let mut text = out.join("\n");
@@ -218,7 +229,12 @@ pub fn csv(loaded: &Loaded, s: &Summary, lang: Lang) -> String {
     for (row, e) in rows.into_iter().zip(&s.entries) {
         let mut row = row;
         row.push(safe_line(&e.file));
-        row.push(e.other_standard.as_deref().map(safe_line).unwrap_or_default());
+        row.push(
+            e.other_standard
+                .as_deref()
+                .map(safe_line)
+                .unwrap_or_default(),
+        );
         out.push(row);
     }
     let mut avg = average_row(s, &w, columns);
