@@ -157,8 +157,10 @@ pub fn render(f: &Facts) -> String {
 }
 
 /// A cell a spreadsheet will not evaluate: formula starters get a leading `'`.
+/// Leading blanks are looked through, since some spreadsheets trim them before parsing.
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
+    let start = cell.trim_start_matches([' ', '\u{3000}']);
+    match start.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
