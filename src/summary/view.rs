@@ -10,7 +10,7 @@ use crate::cli::Lang;
 use crate::report::csv::{BOM, neutralise};
 use crate::report::facts::{EN, Labels, ZH};
 use crate::standard::Loaded;
-use crate::text::{pad, pad_left, safe_line, truncate, width, wrap};
+use crate::text::{pad, pad_left, safe_line, truncate, width};
 use serde_json::{Map, Value, json};
 
 /// Longest center name and assessor list shown in the text table, in columns.
@@ -140,14 +140,16 @@ pub fn text(loaded: &Loaded, s: &Summary, lang: Lang) -> String {
         .iter()
         .map(|c| {
             format!(
-                "{} {} {}",
+                "{} {}{}{}{}",
                 safe_line(&c.id),
                 safe_line(&c.title),
-                fmt(c.points)
+                w.l.parens.0,
+                fmt(c.points),
+                w.l.parens.1
             )
         })
         .collect();
-    out.extend(wrap(&legend.join("  "), 100));
+    out.push(legend.join("  "));
     out.push(String::new());
     let (head, mut rows) = table(loaded, s, &w);
     if s.entries.is_empty() {
