@@ -8,6 +8,7 @@ pub mod csv;
 pub mod facts;
 pub mod html;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod text;
 
