@@ -45,6 +45,10 @@ tr.total td { border-top: 1.5pt solid #000; }
 .open p { margin: 1pt 0; }
 .signature { margin-top: 18pt; width: 100%; break-inside: avoid; }
 .signature td { border: none; padding: 14pt 4pt 0 0; width: 33%; }
+/* A draft says so on every printed page (fixed elements repeat per page in print). */
+.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center;
+             font-size: 110pt; font-weight: bold; color: rgba(190, 0, 0, 0.09);
+             transform: rotate(-28deg); z-index: -1; pointer-events: none; }
 .line { display: inline-block; min-width: 34mm; border-bottom: 0.75pt solid #000; }
 "#;
 
@@ -61,6 +65,12 @@ pub fn render(f: &Facts) -> String {
         esc(&crate::text::safe_line(&f.session.center.name)),
         esc(l.sheet)
     ));
+    if !f.session.is_final() {
+        h.push_str(&format!(
+            "<div class=\"watermark\">{}</div>\n",
+            esc(f.l.draft)
+        ));
+    }
     h.push_str(&format!(
         "<h1>{}</h1>\n<h2>{}</h2>\n",
         esc(&f.title()),
