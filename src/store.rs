@@ -369,10 +369,25 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `write_atomic` without its two fsyncs: the same temp file, backup and rename. Only for
-/// measuring what a save costs before the disk makes it durable (the benches compare the two);
-/// a session must never be saved this way, since a crash could leave it empty.
+/// `write_atomic` without its two fsyncs (and its test crash points): the same size check,
+/// link resolution, temp file, backup, rename and sweep. Only for measuring what a save costs
+/// before the disk makes it durable (benches/model.rs compares the two); a session must never
+/// be saved this way, since a crash could leave it empty. Keep its steps in step with
+/// `write_atomic`.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "larger than a session may hold; not saved",
+        ));
+    }
+    let real;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        real = std::fs::canonicalize(path)?;
+        real.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -386,5 +401,6 @@ pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         keep_backup(path, dir)?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
+    sweep_stale_temps(dir);
     Ok(())
 }
