@@ -8,11 +8,13 @@ use pinggu::commands::{self, Failure};
 use pinggu::session::NewSession;
 use pinggu::store::Store;
 use pinggu::{standard, summary, tui};
+use std::io::Write;
 
 fn main() {
     let cli = Cli::parse();
     if let Err(f) = run(cli) {
-        eprintln!("pinggu: {}", f.message);
+        // Not eprintln!: after SIGHUP stderr is a dead terminal, and that must not panic.
+        let _ = writeln!(std::io::stderr(), "pinggu: {}", f.message);
         std::process::exit(f.code);
     }
 }

@@ -1,0 +1,194 @@
+//! The terminal program: the session picker, the new-session form, and the event loop
+//! that runs the assessment screen with autosave, signals and locks.
+//!
+//! - `picker`, `form`, `input`, `labels`, `draw`: the picker's state and drawing (pure).
+//! - `listing`: reading the store into picker rows (broken files included).
+//! - `run`: opening a session (lock, read-only) and the assessment screen's loop.
+//! - `autosave`, `signals`, `terminal`: saving, SIGHUP/SIGTERM/SIGINT, terminal lifecycle.
+
+mod autosave;
+mod draw;
+mod form;
+mod input;
+mod labels;
+pub mod listing;
+pub mod picker;
+mod run;
+mod signals;
+mod terminal;
+
+#[cfg(test)]
+mod picker_tests;
+
+use crate::app::Options;
+use crate::clock;
+use crate::commands::{self, Failure, Outcome};
+use crate::standard::Loaded;
+use crate::store::Store;
+use picker::{Mode, Picker, Request};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+use run::{Closed, Ended, OpenError};
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+/// `pinggu` with no arguments: the session picker. Closing a session returns to it.
+pub fn picker(store: &Store, loaded: &Loaded, options: Options) -> Outcome {
+    signals::install()?;
+    let mut picker = Picker::new(store.dir.display().to_string(), options, clock::today());
+    picker.set_entries(listing::scan(store, loaded));
+    let mut terminal = terminal::init().map_err(|e| Failure::new(format!("terminal: {e}")))?;
+    let mut said = Vec::new();
+    let result = picker_loop(&mut terminal, &mut picker, store, loaded, &mut said);
+    terminal::restore();
+    for line in said {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    result
+}
+
+fn picker_loop(
+    terminal: &mut DefaultTerminal,
+    picker: &mut Picker,
+    store: &Store,
+    loaded: &Loaded,
+    said: &mut Vec<String>,
+) -> Outcome {
+    loop {
+        if let Some(sig) = signals::caught() {
+            return Err(signal_failure(sig, None));
+        }
+        terminal
+            .draw(|f| picker.render(f))
+            .map_err(|e| Failure::new(format!("terminal: {e}")))?;
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let request = match event::read()? {
+            Event::Key(key) if key.is_press() => picker.handle_key(key),
+            Event::Paste(text) => {
+                picker.handle_paste(&text);
+                Request::Nothing
+            }
+            _ => Request::Nothing,
+        };
+        let (path, read_only) = match request {
+            Request::Nothing => continue,
+            Request::Quit => return Ok(()),
+            Request::Open(path) => (path, false),
+            Request::OpenReadOnly(path) => (path, true),
+            Request::Create(new) => match commands::create(store, loaded, new) {
+                Ok(path) => {
+                    picker.mode = Mode::Browse;
+                    (path, false)
+                }
+                Err(f) => {
+                    if let Mode::Form(form) = &mut picker.mode {
+                        form.error = Some(f.message);
+                    }
+                    continue;
+                }
+            },
+        };
+        let mut opened = match run::prepare(store, loaded, &path, picker.options, read_only) {
+            Ok(o) => o,
+            Err(OpenError::Held(holder)) => {
+                picker.mode = Mode::ConfirmReadOnly { path, holder };
+                continue;
+            }
+            Err(OpenError::Other(message)) => {
+                picker.status = Some((message, true));
+                continue;
+            }
+        };
+        let center = opened.app.session.center.name.clone();
+        terminal.clear()?;
+        let closed = run::screen(terminal, &mut opened);
+        drop(opened);
+        if let Some(unsaved) = &closed.unsaved {
+            // Asking on stdin needs the normal terminal back for a moment.
+            terminal::restore();
+            said.push(autosave::offer_rescue(unsaved));
+            if !matches!(closed.ended, Ended::Quit) {
+                return Err(ended_failure(&closed, &path));
+            }
+            *terminal = terminal::init()?;
+        }
+        if !matches!(closed.ended, Ended::Quit) {
+            return Err(ended_failure(&closed, &path));
+        }
+        terminal.clear()?;
+        let closed_msg = format!("{} {}", labels::labels(picker.options.lang).closed, center);
+        let message = match &closed.summary {
+            Some(s) => {
+                said.push(format!("{center}: {s}"));
+                format!("{closed_msg}: {s}")
+            }
+            None => closed_msg,
+        };
+        picker.set_entries(listing::scan(store, loaded));
+        picker.status = Some((crate::text::safe_line(&message), false));
+    }
+}
+
+/// Opens one session file in the assessment screen (`pinggu open`, `pinggu new`).
+pub fn open(
+    store: &Store,
+    loaded: &Loaded,
+    path: &Path,
+    options: Options,
+    read_only: bool,
+) -> Outcome {
+    signals::install()?;
+    let mut opened = match run::prepare(store, loaded, path, options, read_only) {
+        Ok(o) => o,
+        Err(OpenError::Held(holder)) => {
+            return Err(Failure::new(format!(
+                "{}: in use by {holder}; `pinggu open --read-only` opens it without changing it",
+                path.display()
+            )));
+        }
+        Err(OpenError::Other(message)) => return Err(Failure::new(message)),
+    };
+    let mut terminal = terminal::init().map_err(|e| Failure::new(format!("terminal: {e}")))?;
+    let closed = run::screen(&mut terminal, &mut opened);
+    terminal::restore();
+    drop(terminal);
+    drop(opened);
+    let mut err = std::io::stderr();
+    if let Some(unsaved) = &closed.unsaved {
+        let said = autosave::offer_rescue(unsaved);
+        let _ = writeln!(err, "pinggu: {said}");
+    }
+    match closed.ended {
+        Ended::Quit => {
+            if let Some(s) = &closed.summary {
+                let _ = writeln!(err, "{s}");
+            }
+            Ok(())
+        }
+        _ => Err(ended_failure(&closed, path)),
+    }
+}
+
+fn ended_failure(closed: &Closed, path: &Path) -> Failure {
+    match closed.ended {
+        Ended::Signal(sig) => signal_failure(sig, Some(path)),
+        _ => Failure::new(format!(
+            "the terminal went away; {} holds the work up to the last change",
+            path.display()
+        )),
+    }
+}
+
+fn signal_failure(sig: signals::Caught, path: Option<&Path>) -> Failure {
+    let message = match path {
+        Some(p) => format!("{}: stopped; {} is saved", sig.name(), p.display()),
+        None => format!("{}: stopped", sig.name()),
+    };
+    Failure {
+        message,
+        code: sig.exit_code(),
+    }
+}
