@@ -103,7 +103,6 @@ fn picker_loop(
             }
         };
         let center = opened.app.session.center.name.clone();
-        terminal.clear()?;
         let closed = run::screen(terminal, &mut opened);
         drop(opened);
         if let Some(unsaved) = &closed.unsaved {
@@ -118,7 +117,6 @@ fn picker_loop(
         if !matches!(closed.ended, Ended::Quit) {
             return Err(ended_failure(&closed, &path));
         }
-        terminal.clear()?;
         let closed_msg = format!("{} {}", labels::labels(picker.options.lang).closed, center);
         let message = match &closed.summary {
             Some(s) => {
