@@ -142,3 +142,66 @@ fn pty_kill_9_after_a_keystroke_leaves_a_loadable_file() {
         // The stale lock of the killed process does not block the next round.
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn pty_open_refuses_a_symlink_out_of_the_store() {
+    let store = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = new_session(elsewhere.path(), "outside");
+    let link = store.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let before = std::fs::read(&real).unwrap();
+    let out = cli(store.path()).args(["open", "link"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pointing outside the session store"), "{err}");
+    assert_eq!(std::fs::read(&real).unwrap(), before);
+    assert!(!pinggu::lock::lock_path(&real).exists());
+}
+
+#[test]
+fn pty_a_final_session_opens_read_only_without_the_lock() {
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "final");
+    let mut json = read_json(&path);
+    json["status"] = "final".into();
+    json["finalized"] = serde_json::json!({"at": "2026-12-03T16:00:00+08:00", "total": "100"});
+    let text = serde_json::to_string_pretty(&json).unwrap() + "\n";
+    std::fs::write(&path, &text).unwrap();
+    let mut pty = Pty::spawn(store.path(), &["open", path.to_str().unwrap()], 100, 30);
+    wait_first_frame(&pty);
+    assert!(
+        !pinggu::lock::lock_path(&path).exists(),
+        "no lock for a read-only view"
+    );
+    pty.send("y");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+}
+
+#[test]
+fn pty_picker_offers_read_only_for_a_held_session() {
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "shared");
+    let holder = Pty::spawn(store.path(), &["open", path.to_str().unwrap()], 100, 30);
+    wait_first_frame(&holder);
+    let mut picker = Pty::spawn(store.path(), &["--lang", "en"], 80, 24);
+    picker.wait_for("shared");
+    picker.send("\r");
+    picker.wait_for("Open it read-only? (y/n)");
+    assert!(picker.screen().contains(&format!("(pid {})", holder.pid())));
+    picker.send("y");
+    picker.wait_until("the session screen", |s| {
+        !s.contains("read-only? (y/n)") && !s.contains("Store:")
+    });
+    picker.send("q");
+    picker.wait_for("Closed shared");
+    picker.send("q");
+    assert_eq!(picker.wait_exit(Duration::from_secs(3)), 0);
+    assert!(
+        pinggu::lock::lock_path(&path).exists(),
+        "the holder keeps its lock"
+    );
+}

@@ -237,3 +237,123 @@ pub fn offer_rescue(unsaved: &Unsaved) -> String {
         unsaved.path.display()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::cli::Lang;
+    use crate::session::{Mark, NewSession, Session};
+
+    /// The panic note is process-wide: tests that open an Autosave take turns.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    fn app_at(path: &Path) -> App {
+        let loaded = crate::standard::load(None).unwrap();
+        let session = Session::new(
+            NewSession {
+                center: "中心".into(),
+                date: "2026-12-03".into(),
+                ..NewSession::default()
+            },
+            &loaded,
+            "2026-12-03T09:00:00+08:00",
+        );
+        let options = Options {
+            lang: Lang::En,
+            ascii: false,
+            color: false,
+        };
+        App::new(
+            loaded,
+            session,
+            path.to_path_buf(),
+            options,
+            false,
+            Vec::new(),
+        )
+    }
+
+    const CHANGED: Effect = Effect {
+        changed: true,
+        view_changed: false,
+        quit: false,
+    };
+    const MOVED: Effect = Effect {
+        changed: false,
+        view_changed: true,
+        quit: false,
+    };
+
+    #[test]
+    fn a_failed_save_is_shown_kept_retried_and_offered_on_quit() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("store");
+        let path = store.join("s.json");
+        let mut app = app_at(&path);
+        let mut saver = Autosave::new(path.clone(), false);
+        // The store directory is gone: the save fails.
+        let standard = app.loaded.standard.clone();
+        app.session
+            .set_mark(&standard, "1.1.1", Some(Mark::Met))
+            .unwrap();
+        saver.after(CHANGED, &mut app);
+        let (message, error) = app.status.clone().unwrap();
+        assert!(error && message.starts_with("cannot save "), "{message}");
+        assert!(panic_note().unwrap().contains("could not be saved"));
+        let rescued = std::fs::read_to_string(rescue_path(&path)).unwrap();
+        assert!(rescued.contains("\"item\": \"1.1.1\""));
+        std::fs::remove_file(rescue_path(&path)).unwrap();
+        // It comes back: the next change retries and says it is saved.
+        std::fs::create_dir(&store).unwrap();
+        saver.after(MOVED, &mut app);
+        assert_eq!(
+            app.status,
+            Some((format!("saved {}", path.display()), false))
+        );
+        let on_disk = std::fs::read_to_string(&path).unwrap();
+        assert!(on_disk.contains("\"item\": \"1.1.1\""), "{on_disk}");
+        assert_ne!(
+            serde_json::from_str::<serde_json::Value>(&on_disk).unwrap()["updated"],
+            "2026-12-03T09:00:00+08:00",
+            "a content change updates the timestamp"
+        );
+        // Gone again at quit: the work is handed back, not dropped.
+        std::fs::remove_dir_all(&store).unwrap();
+        app.session.set_note(&standard, "1.1.1", "看过").unwrap();
+        saver.after(CHANGED, &mut app);
+        let unsaved = saver.finish(&mut app).expect("unsaved work is returned");
+        assert!(unsaved.content);
+        assert!(unsaved.json.contains("看过"));
+    }
+
+    #[test]
+    fn cursor_moves_are_not_written_until_quit() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut app = app_at(&path);
+        let mut saver = Autosave::new(path.clone(), false);
+        for _ in 0..5 {
+            saver.after(MOVED, &mut app);
+        }
+        saver.idle(&mut app);
+        assert!(!path.exists(), "no write per cursor move");
+        assert_eq!(saver.finish(&mut app), None);
+        let on_disk = std::fs::read_to_string(&path).unwrap();
+        assert!(on_disk.contains("\"updated\": \"2026-12-03T09:00:00+08:00\""));
+    }
+
+    #[test]
+    fn read_only_never_writes() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut app = app_at(&path);
+        let mut saver = Autosave::new(path.clone(), true);
+        saver.after(CHANGED, &mut app);
+        assert_eq!(saver.finish(&mut app), None);
+        assert!(!path.exists());
+    }
+}
