@@ -80,7 +80,7 @@ fn pty_second_open_names_the_holder_and_exits_nonzero() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(&format!("in use by ")) && err.contains(&format!("(pid {})", pty.pid())),
+        err.contains("in use by ") && err.contains(&format!("(pid {})", pty.pid())),
         "{err}"
     );
     assert!(err.contains("--read-only"), "{err}");
