@@ -197,8 +197,9 @@ impl Autosave {
 }
 
 /// After the terminal is restored: offers to write unsaved work to another path, on
-/// stderr/stdin. With no answer (or no stdin) it goes to a rescue file; never silently lost.
-pub fn offer_rescue(unsaved: &Unsaved) -> String {
+/// stderr/stdin. With no answer (or no stdin, or `ask` false after a signal, when the
+/// process must exit promptly) it goes to a rescue file; never silently lost.
+pub fn offer_rescue(unsaved: &Unsaved, ask: bool) -> String {
     use std::io::{BufRead, Write};
     let mut err = std::io::stderr();
     let _ = writeln!(err, "pinggu: {}", unsaved.error);
@@ -210,13 +211,19 @@ pub fn offer_rescue(unsaved: &Unsaved) -> String {
     }
     let stdin = std::io::stdin();
     for _ in 0..5 {
-        let _ = write!(
-            err,
-            "Write the session to another file (a path; Enter for a rescue file): "
-        );
-        let _ = err.flush();
+        if ask {
+            let _ = write!(
+                err,
+                "Write the session to another file (a path; Enter for a rescue file): "
+            );
+            let _ = err.flush();
+        }
         let mut answer = String::new();
-        let read = stdin.lock().read_line(&mut answer);
+        let read = if ask {
+            stdin.lock().read_line(&mut answer)
+        } else {
+            Ok(0)
+        };
         let answer = answer.trim();
         let target = match read {
             Ok(n) if n > 0 && !answer.is_empty() => PathBuf::from(answer),
@@ -343,6 +350,26 @@ mod tests {
         assert_eq!(saver.finish(&mut app), None);
         let on_disk = std::fs::read_to_string(&path).unwrap();
         assert!(on_disk.contains("\"updated\": \"2026-12-03T09:00:00+08:00\""));
+    }
+
+    #[test]
+    fn after_a_signal_unsaved_work_goes_to_a_rescue_file_without_asking() {
+        let path = PathBuf::from("/nonexistent/pinggu-test/rescued.json");
+        let unsaved = Unsaved {
+            path: path.clone(),
+            json: "{\"format\": \"pinggu-session/1\"}\n".into(),
+            error: "cannot save".into(),
+            content: true,
+        };
+        let rescue = rescue_path(&path);
+        let _ = std::fs::remove_file(&rescue);
+        let said = offer_rescue(&unsaved, false);
+        assert_eq!(
+            said,
+            format!("the session was written to {}", rescue.display())
+        );
+        assert_eq!(std::fs::read_to_string(&rescue).unwrap(), unsaved.json);
+        std::fs::remove_file(&rescue).unwrap();
     }
 
     #[test]

@@ -55,16 +55,21 @@ fn picker_loop(
     loaded: &Loaded,
     said: &mut Vec<String>,
 ) -> Outcome {
+    let mut redraw = true;
     loop {
         if let Some(sig) = signals::caught() {
             return Err(signal_failure(sig, None));
         }
-        terminal
-            .draw(|f| picker.render(f))
-            .map_err(|e| Failure::new(format!("terminal: {e}")))?;
+        if redraw {
+            terminal
+                .draw(|f| picker.render(f))
+                .map_err(|e| Failure::new(format!("terminal: {e}")))?;
+        }
+        redraw = false;
         if !event::poll(Duration::from_millis(250))? {
             continue;
         }
+        redraw = true;
         let request = match event::read()? {
             Event::Key(key) if key.is_press() => picker.handle_key(key),
             Event::Paste(text) => {
@@ -108,7 +113,7 @@ fn picker_loop(
         if let Some(unsaved) = &closed.unsaved {
             // Asking on stdin needs the normal terminal back for a moment.
             terminal::restore();
-            said.push(autosave::offer_rescue(unsaved));
+            said.push(autosave::offer_rescue(unsaved, closed.ended == Ended::Quit));
             if !matches!(closed.ended, Ended::Quit) {
                 return Err(ended_failure(&closed, &path));
             }
@@ -156,7 +161,7 @@ pub fn open(
     drop(opened);
     let mut err = std::io::stderr();
     if let Some(unsaved) = &closed.unsaved {
-        let said = autosave::offer_rescue(unsaved);
+        let said = autosave::offer_rescue(unsaved, closed.ended == Ended::Quit);
         let _ = writeln!(err, "pinggu: {said}");
     }
     match closed.ended {
@@ -172,6 +177,10 @@ pub fn open(
 
 fn ended_failure(closed: &Closed, path: &Path) -> Failure {
     match closed.ended {
+        Ended::Signal(sig) if closed.unsaved.is_some() => Failure {
+            message: format!("{}: stopped; see above for the unsaved changes", sig.name()),
+            code: sig.exit_code(),
+        },
         Ended::Signal(sig) => signal_failure(sig, Some(path)),
         _ => Failure::new(format!(
             "the terminal went away; {} holds the work up to the last change",
