@@ -170,18 +170,3 @@ pub fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("read the session file");
     serde_json::from_str(&text).expect("the session file is JSON")
 }
-
-/// `pinggu report --format json` of a session: the scorecard.
-pub fn report_json(store: &Path, session: &Path) -> serde_json::Value {
-    let out = cli(store)
-        .args(["report", "--format", "json"])
-        .arg(session)
-        .output()
-        .expect("run pinggu report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("report JSON")
-}

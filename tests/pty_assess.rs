@@ -1,0 +1,105 @@
+//! End-to-end: score a few items in the real binary, quit, check the file and the total,
+//! reopen and find the same place.
+
+mod pty_support;
+
+use pty_support::{Pty, new_session, read_json};
+use std::time::Duration;
+
+#[test]
+fn pty_scores_items_quits_and_reopens_where_it_was() {
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "枫林街道社区事务受理服务中心");
+    let file = path.to_str().unwrap();
+    let mut pty = Pty::spawn(store.path(), &["--lang", "en", "open", file], 100, 30);
+    pty.wait_for("0/47");
+    // Jump to 1.1.1; met, met (moves on to 1.2.1); deduct 2 there; 1.2.2 not applicable.
+    pty.send(":1.1.1\r");
+    pty.send("y");
+    pty.send("y");
+    pty.wait_for("2/47");
+    pty.send("d");
+    pty.send("2\r");
+    pty.wait_for("3/47");
+    pty.send("a");
+    pty.wait_for("4/47");
+    pty.wait_for("98");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
+    // The quit summary is said on the restored terminal.
+    pty.wait_for("43");
+
+    let json = read_json(&path);
+    assert_eq!(
+        json["marks"],
+        serde_json::json!([
+            {"item": "1.1.1", "mark": "met"},
+            {"item": "1.1.2", "mark": "met"},
+            {"item": "1.2.1", "mark": "deducted", "deduction": "2"},
+            {"item": "1.2.2", "mark": "na"},
+        ])
+    );
+    assert_eq!(json["status"], "draft");
+    let loaded = pinggu::standard::load(None).unwrap();
+    let session = pinggu::store::load(&path, &loaded).unwrap().session;
+    let card = pinggu::scoring::score(&loaded.standard, &session);
+    assert_eq!(card.total.to_string(), "98");
+    assert_eq!(card.reviewed, 4);
+    let cursor = session.view.cursor.clone().expect("the cursor is saved");
+    assert!(!pinggu::lock::lock_path(&path).exists(), "lock released");
+
+    // Reopen: same marks, same place.
+    let mut again = Pty::spawn(store.path(), &["--lang", "en", "open", file], 100, 30);
+    again.wait_for("4/47");
+    let title = loaded
+        .standard
+        .item(&cursor)
+        .map(|r| r.item.title.clone())
+        .unwrap_or_default();
+    let shown: String = title.chars().take(6).collect();
+    again.wait_for(&shown);
+    again.send("q");
+    assert_eq!(again.wait_exit(Duration::from_secs(3)), 0);
+    assert_eq!(read_json(&path)["marks"], json["marks"], "reopening changed nothing");
+}
+
+#[test]
+fn pty_sighup_after_a_mark_exits_within_2s_with_the_mark_saved() {
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "hangup");
+    let file = path.to_str().unwrap();
+    let mut pty = Pty::spawn(store.path(), &["--lang", "en", "open", file], 100, 30);
+    pty.wait_for("0/47");
+    pty.send(":2.2\ry");
+    pty.wait_for("1/47");
+    let started = std::time::Instant::now();
+    pty.signal("HUP");
+    assert_eq!(pty.wait_exit(Duration::from_secs(2)), 129);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(
+        read_json(&path)["marks"],
+        serde_json::json!([{"item": "2.2", "mark": "met"}])
+    );
+}
+
+#[test]
+fn pty_a_failed_save_is_offered_elsewhere_on_quit() {
+    let store = tempfile::tempdir().unwrap();
+    let dir = store.path().join("sessions");
+    let path = new_session(&dir, "doomed");
+    let file = path.to_str().unwrap();
+    let mut pty = Pty::spawn(&dir, &["--lang", "en", "open", file], 100, 30);
+    pty.wait_for("0/47");
+    // The store disappears under the running session (unmounted stick, rm -r).
+    std::fs::remove_dir_all(&dir).unwrap();
+    pty.send(":2.2\ry");
+    pty.wait_for("cannot save");
+    pty.send("q");
+    pty.wait_for("Write the session to another file");
+    let rescue = store.path().join("rescued.json");
+    pty.send(&format!("{}\r", rescue.display()));
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
+    let json = read_json(&rescue);
+    assert_eq!(json["marks"], serde_json::json!([{"item": "2.2", "mark": "met"}]));
+    assert_eq!(json["center"]["name"], "doomed");
+}
