@@ -60,7 +60,11 @@ fn pty_scores_items_quits_and_reopens_where_it_was() {
     again.wait_for(&shown);
     again.send("q");
     assert_eq!(again.wait_exit(Duration::from_secs(3)), 0);
-    assert_eq!(read_json(&path)["marks"], json["marks"], "reopening changed nothing");
+    assert_eq!(
+        read_json(&path)["marks"],
+        json["marks"],
+        "reopening changed nothing"
+    );
 }
 
 #[test]
@@ -100,6 +104,9 @@ fn pty_a_failed_save_is_offered_elsewhere_on_quit() {
     pty.send(&format!("{}\r", rescue.display()));
     assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
     let json = read_json(&rescue);
-    assert_eq!(json["marks"], serde_json::json!([{"item": "2.2", "mark": "met"}]));
+    assert_eq!(
+        json["marks"],
+        serde_json::json!([{"item": "2.2", "mark": "met"}])
+    );
     assert_eq!(json["center"]["name"], "doomed");
 }
