@@ -205,3 +205,25 @@ fn pty_picker_offers_read_only_for_a_held_session() {
         "the holder keeps its lock"
     );
 }
+
+#[test]
+fn pty_picker_in_ascii_and_english_from_the_environment() {
+    let store = tempfile::tempdir().unwrap();
+    new_session(store.path(), "枫林中心");
+    let env = [("PINGGU_ASCII", "1"), ("PINGGU_LANG", "en")];
+    let mut pty = Pty::spawn_with(store.path(), &[], 80, 24, &env);
+    pty.wait_for("pinggu: sessions");
+    let screen = pty.screen();
+    assert!(screen.contains(&"-".repeat(80)), "{screen}");
+    assert!(
+        screen.chars().all(|c| c.is_ascii() || text_is_cjk(c)),
+        "only ASCII and CJK text: {screen}"
+    );
+    pty.send("q");
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
+}
+
+/// CJK ideographs and fullwidth forms: always two columns, never ambiguous.
+fn text_is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}

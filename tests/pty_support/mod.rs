@@ -50,6 +50,17 @@ pub struct Pty {
 impl Pty {
     /// Starts `pinggu ARGS` in a `cols`x`rows` terminal with the store at `store`.
     pub fn spawn(store: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with(store, args, cols, rows, &[])
+    }
+
+    /// Like [`Pty::spawn`], with extra environment variables.
+    pub fn spawn_with(
+        store: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -65,6 +76,9 @@ impl Pty {
         cmd.env("NO_COLOR", "1");
         cmd.env_remove("PINGGU_LANG");
         cmd.env_remove("PINGGU_ASCII");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(store);
         let child = pair.slave.spawn_command(cmd).expect("spawn pinggu");
         drop(pair.slave);
