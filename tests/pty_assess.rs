@@ -4,7 +4,7 @@
 mod pty_support;
 
 use pty_support::{Pty, new_session, read_json};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 #[test]
 fn pty_scores_items_quits_and_reopens_where_it_was() {
@@ -109,4 +109,110 @@ fn pty_a_failed_save_is_offered_elsewhere_on_quit() {
         serde_json::json!([{"item": "2.2", "mark": "met"}])
     );
     assert_eq!(json["center"]["name"], "doomed");
+}
+
+/// The SSH link drops: the terminal itself hangs up. No reader thread may hold a copy of
+/// the pty, so the test drains the output itself, non-blocking, while it waits.
+#[test]
+fn pty_hangup_of_the_terminal_exits_within_2s_and_releases_the_lock() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Write;
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "dropped");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // Under a shell, as over SSH: the shell leads the session, so the kernel's SIGHUP
+    // goes to the shell and pinggu must notice the hang-up on the terminal itself.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", "\"$0\" open \"$1\"; sleep 5"]);
+    cmd.args([pty_support::BIN, path.to_str().unwrap()]);
+    cmd.env("PINGGU_SESSIONS", store.path());
+    cmd.env("TERM", "xterm-256color");
+    let _shell = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let fd = pair.master.as_raw_fd().expect("the master's fd");
+    // SAFETY: fcntl and read on a file descriptor this test owns, into a buffer it owns.
+    unsafe {
+        libc::fcntl(
+            fd,
+            libc::F_SETFL,
+            libc::fcntl(fd, libc::F_GETFL) | libc::O_NONBLOCK,
+        )
+    };
+    let mut output = Vec::new();
+    let mut drain = |output: &mut Vec<u8>| {
+        let mut buf = [0u8; 65536];
+        loop {
+            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                break;
+            }
+            output.extend_from_slice(&buf[..n as usize]);
+        }
+    };
+    let wait = |what: &str,
+                output: &mut Vec<u8>,
+                drain: &mut dyn FnMut(&mut Vec<u8>),
+                done: &dyn Fn(&[u8]) -> bool| {
+        let deadline = Instant::now() + pty_support::WAIT;
+        loop {
+            drain(output);
+            if done(output) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    };
+    // Raw mode is on once the alternate screen is entered.
+    wait("the first frame", &mut output, &mut drain, &|o: &[u8]| {
+        o.windows(8).any(|w| w == b"\x1b[?1049h")
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    writer.write_all(b":2.2\ry").unwrap();
+    writer.flush().unwrap();
+    // The mark is saved the moment it is made.
+    wait(
+        "the mark in the file",
+        &mut output,
+        &mut drain,
+        &|_: &[u8]| std::fs::read_to_string(&path).is_ok_and(|t| t.contains("\"2.2\"")),
+    );
+    let lock = pinggu::lock::lock_path(&path);
+    let holder: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&lock).unwrap()).unwrap();
+    let pid = holder["pid"].as_u64().unwrap();
+    let cut = Instant::now();
+    drop(writer);
+    drop(pair.master);
+    // Gone, or a zombie nobody reaps yet: either way it has exited.
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    while running() {
+        if cut.elapsed() > Duration::from_secs(2) {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            panic!("still running 2 s after the hang-up");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!lock.exists(), "lock released");
+    assert_eq!(
+        read_json(&path)["marks"],
+        serde_json::json!([{"item": "2.2", "mark": "met"}])
+    );
 }

@@ -27,7 +27,7 @@ use crate::standard::Loaded;
 use crate::store::Store;
 use picker::{Mode, Picker, Request};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use run::{Closed, Ended, OpenError};
 use std::io::Write;
 use std::path::Path;
@@ -41,7 +41,7 @@ pub fn picker(store: &Store, loaded: &Loaded, options: Options) -> Outcome {
     let mut terminal = terminal::init().map_err(|e| Failure::new(format!("terminal: {e}")))?;
     let mut said = Vec::new();
     let result = picker_loop(&mut terminal, &mut picker, store, loaded, &mut said);
-    terminal::restore();
+    terminal::close(terminal);
     for line in said {
         let _ = writeln!(std::io::stderr(), "{line}");
     }
@@ -56,6 +56,7 @@ fn picker_loop(
     said: &mut Vec<String>,
 ) -> Outcome {
     let mut redraw = true;
+    let mut size = terminal::size();
     loop {
         if let Some(sig) = signals::caught() {
             return Err(signal_failure(sig, None));
@@ -65,19 +66,31 @@ fn picker_loop(
                 .draw(|f| picker.render(f))
                 .map_err(|e| Failure::new(format!("terminal: {e}")))?;
         }
-        redraw = false;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
-        redraw = true;
-        let request = match event::read()? {
-            Event::Key(key) if key.is_press() => picker.handle_key(key),
-            Event::Paste(text) => {
-                picker.handle_paste(&text);
-                Request::Nothing
+        let events = match terminal::next_input(Duration::from_millis(250)) {
+            terminal::Input::Lost => return Err(Failure::new("the terminal went away")),
+            terminal::Input::Idle => {
+                let now = terminal::size();
+                redraw = now != size;
+                size = now;
+                continue;
             }
-            _ => Request::Nothing,
+            terminal::Input::Events(events) => events,
         };
+        redraw = true;
+        let mut request = Request::Nothing;
+        for event in events {
+            request = match event {
+                Event::Key(key) if key.is_press() => picker.handle_key(key),
+                Event::Paste(text) => {
+                    picker.handle_paste(&text);
+                    Request::Nothing
+                }
+                _ => Request::Nothing,
+            };
+            if !matches!(request, Request::Nothing) {
+                break;
+            }
+        }
         let (path, read_only) = match request {
             Request::Nothing => continue,
             Request::Quit => return Ok(()),
@@ -117,7 +130,8 @@ fn picker_loop(
             if !matches!(closed.ended, Ended::Quit) {
                 return Err(ended_failure(&closed, &path));
             }
-            *terminal = terminal::init()?;
+            // The old Terminal was restored above; forget it rather than run its Drop.
+            std::mem::forget(std::mem::replace(terminal, terminal::init()?));
         }
         if !matches!(closed.ended, Ended::Quit) {
             return Err(ended_failure(&closed, &path));
@@ -156,9 +170,9 @@ pub fn open(
     };
     let mut terminal = terminal::init().map_err(|e| Failure::new(format!("terminal: {e}")))?;
     let closed = run::screen(&mut terminal, &mut opened);
-    terminal::restore();
-    drop(terminal);
+    // The lock goes first: nothing after this may keep the session from the next pinggu.
     drop(opened);
+    terminal::close(terminal);
     let mut err = std::io::stderr();
     if let Some(unsaved) = &closed.unsaved {
         let said = autosave::offer_rescue(unsaved, closed.ended == Ended::Quit);

@@ -1,13 +1,14 @@
 //! Opening one session (checks, lock) and the assessment screen's event loop.
 
 use super::autosave::{Autosave, Unsaved};
+use super::terminal::{self, Input};
 use super::{listing, signals};
 use crate::app::{App, Options};
 use crate::lock::{LockError, SessionLock};
 use crate::standard::Loaded;
 use crate::store::{self, Store};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use std::path::Path;
 use std::time::Duration;
 
@@ -98,7 +99,8 @@ pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
     let app = &mut opened.app;
     let mut saver = Autosave::new(app.path.clone(), app.read_only);
     let mut redraw = true;
-    let ended = loop {
+    let mut size = terminal::size();
+    let ended = 'run: loop {
         if let Some(sig) = signals::caught() {
             break Ended::Signal(sig);
         }
@@ -106,29 +108,28 @@ pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
         if redraw && terminal.draw(|f| app.render(f)).is_err() {
             break Ended::TerminalLost;
         }
-        redraw = false;
-        match event::poll(POLL) {
-            Err(_) => break Ended::TerminalLost,
-            Ok(false) => {
+        let events = match terminal::next_input(POLL) {
+            Input::Lost => break Ended::TerminalLost,
+            Input::Idle => {
                 saver.idle(app);
+                let now = terminal::size();
+                redraw = now != size;
+                size = now;
                 continue;
             }
-            Ok(true) => {}
-        }
-        let effect = match event::read() {
-            Err(_) => break Ended::TerminalLost,
-            Ok(Event::Key(key)) if key.is_press() => app.handle_key(key),
-            Ok(Event::Paste(text)) => app.handle_paste(&text),
-            Ok(Event::Resize(..)) => {
-                redraw = true;
-                continue;
-            }
-            Ok(_) => continue,
+            Input::Events(events) => events,
         };
-        saver.after(effect, app);
         redraw = true;
-        if effect.quit {
-            break Ended::Quit;
+        for event in events {
+            let effect = match event {
+                Event::Key(key) if key.is_press() => app.handle_key(key),
+                Event::Paste(text) => app.handle_paste(&text),
+                _ => continue,
+            };
+            saver.after(effect, app);
+            if effect.quit {
+                break 'run Ended::Quit;
+            }
         }
     };
     let unsaved = saver.finish(app);
