@@ -216,3 +216,32 @@ fn pty_hangup_of_the_terminal_exits_within_2s_and_releases_the_lock() {
         serde_json::json!([{"item": "2.2", "mark": "met"}])
     );
 }
+
+#[test]
+fn pty_a_panic_restores_the_terminal_and_says_where_the_work_is() {
+    let store = tempfile::tempdir().unwrap();
+    let path = new_session(store.path(), "panicky");
+    let file = path.to_str().unwrap();
+    let env = [("PINGGU_TEST_PANIC", "1")];
+    let mut pty = Pty::spawn_with(store.path(), &["--lang", "en", "open", file], 100, 30, &env);
+    pty.wait_for("0/47");
+    pty.send(":2.2\ry");
+    pty.wait_for("1/47");
+    pty.send("!");
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 101);
+    pty.wait_for("your work is saved in");
+    assert!(!pty.alternate_screen(), "the terminal is restored");
+    let screen = pty.screen().replace('\n', "");
+    assert!(
+        screen.contains(&format!("{file} (up to the last change)")),
+        "{screen}"
+    );
+    assert!(
+        !pinggu::lock::lock_path(&path).exists(),
+        "unwinding released the lock"
+    );
+    assert_eq!(
+        read_json(&path)["marks"],
+        serde_json::json!([{"item": "2.2", "mark": "met"}])
+    );
+}

@@ -121,6 +121,7 @@ pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
         };
         redraw = true;
         for event in events {
+            panic_for_tests(&event);
             let effect = match event {
                 Event::Key(key) if key.is_press() => app.handle_key(key),
                 Event::Paste(text) => app.handle_paste(&text),
@@ -138,4 +139,17 @@ pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
         summary: app.quit_summary(),
         unsaved,
     }
+}
+
+/// Debug builds only: `PINGGU_TEST_PANIC=1` makes `!` panic, so a test can prove that a
+/// panic restores the terminal and says where the session file is.
+fn panic_for_tests(event: &Event) {
+    #[cfg(debug_assertions)]
+    if let Event::Key(key) = event
+        && key.code == ratatui::crossterm::event::KeyCode::Char('!')
+        && std::env::var_os("PINGGU_TEST_PANIC").is_some()
+    {
+        panic!("test panic (PINGGU_TEST_PANIC)");
+    }
+    let _ = event;
 }
