@@ -45,6 +45,21 @@ fn pty_scores_items_quits_and_reopens_where_it_was() {
     let card = pinggu::scoring::score(&loaded.standard, &session);
     assert_eq!(card.total.to_string(), "98");
     assert_eq!(card.reviewed, 4);
+    // The scorecard the assessor hands over says the same.
+    let out = pty_support::cli(store.path())
+        .args(["report", "--format", "json", file])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&report["total"], &report["reviewed"]),
+        (&"98".into(), &"4".into())
+    );
     let cursor = session.view.cursor.clone().expect("the cursor is saved");
     assert!(!pinggu::lock::lock_path(&path).exists(), "lock released");
 
