@@ -7,6 +7,7 @@
 //! - `autosave`, `signals`, `terminal`: saving, SIGHUP/SIGTERM/SIGINT, terminal lifecycle.
 
 mod autosave;
+mod columns;
 mod draw;
 mod form;
 mod input;
