@@ -127,15 +127,17 @@ impl Autosave {
         }
     }
 
-    /// Call when no key came for a while: writes a pending cursor move.
-    pub fn idle(&mut self, app: &mut App) {
-        if self.view_dirty
+    /// Call when no key came for a while: writes a pending cursor move. True when it
+    /// tried (the status line may have changed).
+    pub fn idle(&mut self, app: &mut App) -> bool {
+        let due = self.view_dirty
             && !self.content_dirty
             && self.last_error.is_none()
-            && self.last_input.elapsed() >= VIEW_FLUSH_AFTER
-        {
+            && self.last_input.elapsed() >= VIEW_FLUSH_AFTER;
+        if due {
             self.save(app);
         }
+        due
     }
 
     /// The last save attempt: on quit, a signal or a lost terminal.
@@ -345,8 +347,15 @@ mod tests {
         for _ in 0..5 {
             saver.after(MOVED, &mut app);
         }
-        saver.idle(&mut app);
+        assert!(!saver.idle(&mut app));
         assert!(!path.exists(), "no write per cursor move");
+        // After a pause the position is written once.
+        saver.last_input = Instant::now() - VIEW_FLUSH_AFTER;
+        assert!(saver.idle(&mut app));
+        assert!(path.exists());
+        assert!(!saver.idle(&mut app), "nothing left to write");
+        std::fs::remove_file(&path).unwrap();
+        saver.after(MOVED, &mut app);
         assert_eq!(saver.finish(&mut app), None);
         let on_disk = std::fs::read_to_string(&path).unwrap();
         assert!(on_disk.contains("\"updated\": \"2026-12-03T09:00:00+08:00\""));

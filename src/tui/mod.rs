@@ -1,7 +1,7 @@
 //! The terminal program: the session picker, the new-session form, and the event loop
 //! that runs the assessment screen with autosave, signals and locks.
 //!
-//! - `picker`, `form`, `input`, `labels`, `draw`: the picker's state and drawing (pure).
+//! - `picker`, `columns`, `form`, `input`, `labels`, `draw`: the picker's state and drawing (pure).
 //! - `listing`: reading the store into picker rows (broken files included).
 //! - `run`: opening a session (lock, read-only) and the assessment screen's loop.
 //! - `autosave`, `signals`, `terminal`: saving, SIGHUP/SIGTERM/SIGINT, terminal lifecycle.

@@ -111,9 +111,9 @@ pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
         let events = match terminal::next_input(POLL) {
             Input::Lost => break Ended::TerminalLost,
             Input::Idle => {
-                saver.idle(app);
+                let saved = saver.idle(app);
                 let now = terminal::size();
-                redraw = now != size;
+                redraw = saved || now != size;
                 size = now;
                 continue;
             }
