@@ -7,14 +7,19 @@ use pinggu::clock;
 use pinggu::commands::{self, Failure};
 use pinggu::session::NewSession;
 use pinggu::store::Store;
-use pinggu::{standard, summary, tui};
+use pinggu::{summary, tui};
 use std::io::Write;
 
 fn main() {
     let cli = Cli::parse();
     if let Err(f) = run(cli) {
+        // Messages quote file contents (ids, names): never let them drive the terminal.
         // Not eprintln!: after SIGHUP stderr is a dead terminal, and that must not panic.
-        let _ = writeln!(std::io::stderr(), "pinggu: {}", f.message);
+        let _ = writeln!(
+            std::io::stderr(),
+            "pinggu: {}",
+            pinggu::text::safe_lines(&f.message).join("\n")
+        );
         std::process::exit(f.code);
     }
 }
@@ -23,7 +28,7 @@ fn run(cli: Cli) -> commands::Outcome {
     if let Some(Command::CheckStandard { file }) = &cli.command {
         return commands::check_standard(file.as_deref().or(cli.standard.as_deref()));
     }
-    let loaded = standard::load(cli.standard.as_deref())?;
+    let loaded = commands::load_standard(cli.standard.as_deref())?;
     let store = Store::locate(cli.sessions.clone());
     let options = Options {
         lang: cli.lang,

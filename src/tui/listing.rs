@@ -111,9 +111,9 @@ pub fn real_path(store: &Store, path: &Path) -> Result<PathBuf, String> {
     if !meta.file_type().is_symlink() {
         return Ok(path.to_path_buf());
     }
-    if !store.contains(path) {
-        return Err("is a symbolic link pointing outside the session store; refused".into());
-    }
+    store
+        .check_link(path)
+        .map_err(|e| reason_without_path(&e.to_string(), path))?;
     path.canonicalize()
         .map_err(|e| format!("cannot follow the link: {e}"))
 }
@@ -220,7 +220,11 @@ mod tests {
         let entries = scan(&store, &loaded).unwrap();
         assert_eq!(
             entries[0].kind,
-            Kind::Broken("is a symbolic link pointing outside the session store; refused".into())
+            Kind::Broken(format!(
+                "is a link to {}, outside the session store {}; refused",
+                target.display(),
+                dir.path().display()
+            ))
         );
     }
 

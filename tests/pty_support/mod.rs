@@ -132,17 +132,27 @@ impl Pty {
     }
 
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        self.wait(what, |pty| ok(&pty.screen()));
+    }
+
+    /// Waits until `ok` holds for the terminal (screen, cursor, modes). Output arrives in
+    /// pieces: never assert on a screen read once, wait for what should be there.
+    pub fn wait(&self, what: &str, ok: impl Fn(&Pty) -> bool) {
         let deadline = Instant::now() + WAIT;
         loop {
-            let screen = self.screen();
-            if ok(&screen) {
+            if ok(self) {
                 return;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// Waits until the program has left the alternate screen (the terminal is restored).
+    pub fn wait_normal_screen(&self) {
+        self.wait("the normal screen", |pty| !pty.alternate_screen());
     }
 
     /// Waits for the process to end within `limit`; its exit code.
