@@ -19,7 +19,13 @@ pub enum AmountError {
     Negative(String),
     #[error("'{0}' has more than two decimal places")]
     TooPrecise(String),
+    #[error("'{0}' is too large (at most 1000000)")]
+    TooLarge(String),
 }
+
+/// The largest amount accepted anywhere. Far above any standard's points, and small enough
+/// that no sum of amounts can overflow a `Decimal` (which would panic).
+pub const MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// Parses a non-negative decimal with at most two decimal places ("1", "0.5", "2.25").
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
@@ -39,6 +45,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     }
     if value.normalize().scale() > 2 {
         return Err(AmountError::TooPrecise(text.to_string()));
+    }
+    if value > MAX {
+        return Err(AmountError::TooLarge(text.to_string()));
     }
     Ok(value.normalize())
 }
@@ -61,17 +70,23 @@ pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error
 /// serde `deserialize_with`: a JSON string, or a JSON number read from its exact text.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     use serde::de::Error;
-    let text = match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => s,
+    from_json(&serde_json::Value::deserialize(d)?).map_err(D::Error::custom)
+}
+
+/// An amount from a JSON value: a string ("1.5"), or a number read from its exact source
+/// text (serde_json's arbitrary precision), never through `f64`.
+pub fn from_json(value: &serde_json::Value) -> Result<Decimal, String> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
         other => {
-            return Err(D::Error::custom(format!(
+            return Err(format!(
                 "expected a decimal string like \"1.5\", found {}",
-                json_kind(&other)
-            )));
+                json_kind(other)
+            ));
         }
     };
-    parse_amount(&text).map_err(D::Error::custom)
+    parse_amount(&text).map_err(|e| e.to_string())
 }
 
 /// serde helpers for `Option<Decimal>`.
@@ -132,6 +147,15 @@ mod tests {
             Err(AmountError::NotANumber(_))
         ));
         assert!(matches!(parse_amount(""), Err(AmountError::NotANumber(_))));
+        assert_eq!(parse_amount("1000000"), Ok(MAX));
+        assert!(matches!(
+            parse_amount("1000000.01"),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert!(matches!(
+            parse_amount("79228162514264337593543950335"),
+            Err(AmountError::TooLarge(_))
+        ));
         assert!(matches!(
             parse_amount("1.2.3"),
             Err(AmountError::NotANumber(_))

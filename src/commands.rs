@@ -38,9 +38,18 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+/// Loads the standard for any command, failing as check-standard does: exit 1 when the
+/// file is invalid (every problem listed), 2 when it cannot be read at all.
+pub fn load_standard(file: Option<&Path>) -> Result<Loaded, Failure> {
+    standard::load(file).map_err(|e| match e {
+        standard::StandardError::Io { .. } => Failure::usage(e.to_string()),
+        e => Failure::new(e.to_string()),
+    })
+}
+
 /// `pinggu check-standard [FILE]`: exit 0 valid, 1 invalid, 2 unreadable.
 pub fn check_standard(file: Option<&Path>) -> Outcome {
-    match standard::load(file) {
+    match load_standard(file) {
         Ok(loaded) => {
             let s = &loaded.standard;
             let indicators: usize = s.categories.iter().map(|c| c.indicators.len()).sum();
@@ -57,8 +66,7 @@ pub fn check_standard(file: Option<&Path>) -> Outcome {
             );
             Ok(())
         }
-        Err(e @ standard::StandardError::Io { .. }) => Err(Failure::usage(e.to_string())),
-        Err(e) => Err(Failure::new(e.to_string())),
+        Err(f) => Err(f),
     }
 }
 
@@ -153,14 +161,23 @@ fn edit(
     name: &str,
     change: impl FnOnce(&mut Session, &standard::Standard) -> Result<(), crate::session::ChangeError>,
 ) -> Outcome {
-    let path = store.resolve(name).map_err(Failure::new)?;
-    let shown = path.display().to_string();
-    let mut session = store::load(&path, loaded)?.session;
-    change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
-    session.updated = clock::timestamp();
-    store::write_atomic(&path, session.to_json().as_bytes())
-        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
-    Ok(())
+    edit_with(store, loaded, name, |s, std| {
+        change(s, std).map_err(|e| e.to_string())
+    })
+}
+
+/// Reads a session for a command, telling the assessor (on stderr) what they should know:
+/// another standard version, orphaned items.
+fn load_warned(path: &Path, loaded: &Loaded) -> Result<Session, Failure> {
+    let parsed = store::load(path, loaded)?;
+    for w in &parsed.warnings {
+        eprintln!(
+            "pinggu: warning: {}: {}",
+            crate::text::safe_line(&path.display().to_string()),
+            crate::text::safe_line(&w.to_string())
+        );
+    }
+    Ok(parsed.session)
 }
 
 /// `pinggu report SESSION [--format F] [-o FILE]`.
@@ -173,7 +190,7 @@ pub fn report(
     lang: crate::cli::Lang,
 ) -> Outcome {
     let path = store.resolve(name).map_err(Failure::new)?;
-    let session = store::load(&path, loaded)?.session;
+    let session = load_warned(&path, loaded)?;
     let text = crate::report::render(format, loaded, &session, lang);
     match output {
         Some(out) => std::fs::write(out, text)
@@ -199,7 +216,9 @@ pub fn reopen(store: &Store, loaded: &Loaded, name: &str) -> Outcome {
     edit_with(store, loaded, name, |s, _| crate::finalize::reopen(s, &now))
 }
 
-/// Like `edit`, for changes whose refusal is a ready message.
+/// Like `edit`, for changes whose refusal is a ready message. One writer at a time: the
+/// session lock is held from before the read until after the write, so a TUI or another
+/// command on the same session cannot lose this change or have its own lost.
 fn edit_with(
     store: &Store,
     loaded: &Loaded,
@@ -208,10 +227,11 @@ fn edit_with(
 ) -> Outcome {
     let path = store.resolve(name).map_err(Failure::new)?;
     let shown = path.display().to_string();
-    let mut session = store::load(&path, loaded)?.session;
+    let _lock = crate::lock::SessionLock::acquire(&path)?;
+    let mut session = load_warned(&path, loaded)?;
     change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
     session.updated = clock::timestamp();
     store::write_atomic(&path, session.to_json().as_bytes())
-        .map_err(|e| Failure::new(format!("{shown}: cannot save: {e}")))?;
+        .map_err(|e| Failure::new(format!("{shown}: cannot save, the file is unchanged: {e}")))?;
     Ok(())
 }

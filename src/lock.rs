@@ -20,21 +20,26 @@ pub struct Holder {
 
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The record is a file anyone could have written: shown safely.
+        use crate::text::safe_line;
         write!(
             f,
             "{}@{} (pid {}) since {}",
-            self.user, self.host, self.pid, self.since
+            safe_line(&self.user),
+            safe_line(&self.host),
+            self.pid,
+            safe_line(&self.since)
         )
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{path}: in use by {holder}")]
+    #[error("{path}: in use by {holder}; try again once it is closed there")]
     Held { path: String, holder: Holder },
-    #[error("{path}: in use by another pinggu")]
+    #[error("{path}: in use by another pinggu; try again once it is closed there")]
     HeldUnknown { path: String },
-    #[error("{path}: cannot lock: {source}")]
+    #[error("{path}: cannot take the session lock: {source}")]
     Io {
         path: String,
         source: std::io::Error,
@@ -58,34 +63,47 @@ pub fn lock_path(session: &Path) -> PathBuf {
 impl SessionLock {
     /// Takes the lock for `session`, or says who holds it.
     pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
-        let path = lock_path(session);
+        // Lock beside the real file, so two names for one file share one lock.
+        let real = session
+            .canonicalize()
+            .unwrap_or_else(|_| session.to_path_buf());
+        let path = lock_path(&real);
         let shown = session.display().to_string();
         let io = |source| LockError::Io {
             path: shown.clone(),
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
-                return Err(match serde_json::from_str::<Holder>(&text) {
-                    Ok(holder) => LockError::Held {
-                        path: shown,
-                        holder,
-                    },
-                    Err(_) => LockError::HeldUnknown { path: shown },
-                });
+        // A holder removes the lock file before unlocking; if we locked a file that was
+        // removed meanwhile, someone may hold a fresh one under the name: look again.
+        let mut attempts = 0;
+        let mut file = loop {
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = file.read_to_string(&mut text);
+                    return Err(match serde_json::from_str::<Holder>(&text) {
+                        Ok(holder) => LockError::Held {
+                            path: shown,
+                            holder,
+                        },
+                        Err(_) => LockError::HeldUnknown { path: shown },
+                    });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
-        }
+            attempts += 1;
+            if still_named(&file, &path) || attempts >= 5 {
+                break file;
+            }
+        };
         let record = Holder {
             host: hostname(),
             pid: std::process::id(),
@@ -99,6 +117,26 @@ impl SessionLock {
         let _ = file.sync_all();
         Ok(SessionLock { file, path })
     }
+
+    /// The lock file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// True when `path` still names the open `file` (it was not removed or replaced).
+#[cfg(unix)]
+fn still_named(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_named(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 impl Drop for SessionLock {

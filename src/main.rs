@@ -7,12 +7,16 @@ use pinggu::clock;
 use pinggu::commands::{self, Failure};
 use pinggu::session::NewSession;
 use pinggu::store::Store;
-use pinggu::{standard, summary, tui};
+use pinggu::{summary, tui};
 
 fn main() {
     let cli = Cli::parse();
     if let Err(f) = run(cli) {
-        eprintln!("pinggu: {}", f.message);
+        // Messages quote file contents (ids, names): never let them drive the terminal.
+        eprintln!(
+            "pinggu: {}",
+            pinggu::text::safe_lines(&f.message).join("\n")
+        );
         std::process::exit(f.code);
     }
 }
@@ -21,7 +25,7 @@ fn run(cli: Cli) -> commands::Outcome {
     if let Some(Command::CheckStandard { file }) = &cli.command {
         return commands::check_standard(file.as_deref().or(cli.standard.as_deref()));
     }
-    let loaded = standard::load(cli.standard.as_deref())?;
+    let loaded = commands::load_standard(cli.standard.as_deref())?;
     let store = Store::locate(cli.sessions.clone());
     let options = Options {
         lang: cli.lang,

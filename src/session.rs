@@ -8,6 +8,9 @@ use crate::standard::{self, Loaded, Standard};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod file;
+pub use file::{Parsed, SessionError, Warning, parse};
+
 /// The `format` value this version writes.
 pub const FORMAT: &str = "pinggu-session/1";
 const FORMAT_PREFIX: &str = "pinggu-session/";
@@ -100,85 +103,11 @@ pub enum Mark {
 
 /// One item's mark and note. An entry with neither is not stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "RawMarkEntry", into = "RawMarkEntry")]
+#[serde(try_from = "file::RawMarkEntry", into = "file::RawMarkEntry")]
 pub struct MarkEntry {
     pub item: String,
     pub mark: Option<Mark>,
     pub note: String,
-}
-
-/// The on-disk shape of a mark entry.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMarkEntry {
-    item: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    mark: Option<RawMark>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "amount::option"
-    )]
-    deduction: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    note: String,
-}
-
-#[derive(Serialize, Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum RawMark {
-    Met,
-    Deducted,
-    Na,
-}
-
-impl TryFrom<RawMarkEntry> for MarkEntry {
-    type Error = String;
-    fn try_from(raw: RawMarkEntry) -> Result<Self, String> {
-        let mark = match (raw.mark, raw.deduction) {
-            (Some(RawMark::Deducted), Some(d)) if d > Decimal::ZERO => Some(Mark::Deducted(d)),
-            (Some(RawMark::Deducted), Some(_)) => {
-                return Err(format!("item {}: a deduction must be above 0", raw.item));
-            }
-            (Some(RawMark::Deducted), None) => {
-                return Err(format!(
-                    "item {}: \"deducted\" without a deduction",
-                    raw.item
-                ));
-            }
-            (_, Some(_)) => {
-                return Err(format!(
-                    "item {}: a deduction is only allowed with \"mark\": \"deducted\"",
-                    raw.item
-                ));
-            }
-            (Some(RawMark::Met), None) => Some(Mark::Met),
-            (Some(RawMark::Na), None) => Some(Mark::Na),
-            (None, None) => None,
-        };
-        Ok(MarkEntry {
-            item: raw.item,
-            mark,
-            note: raw.note,
-        })
-    }
-}
-
-impl From<MarkEntry> for RawMarkEntry {
-    fn from(e: MarkEntry) -> Self {
-        let (mark, deduction) = match e.mark {
-            None => (None, None),
-            Some(Mark::Met) => (Some(RawMark::Met), None),
-            Some(Mark::Na) => (Some(RawMark::Na), None),
-            Some(Mark::Deducted(d)) => (Some(RawMark::Deducted), Some(d)),
-        };
-        RawMarkEntry {
-            item: e.item,
-            mark,
-            deduction,
-            note: e.note,
-        }
-    }
 }
 
 /// A penalty item (扣分项): triggered or not, with a note.
@@ -209,58 +138,6 @@ pub enum ChangeError {
     DeductionNotPositive(String),
     #[error("this session is final (定稿): reopen it to change it")]
     Final,
-}
-
-/// Why a session file could not be read. Messages name the file.
-#[derive(Debug, thiserror::Error)]
-pub enum SessionError {
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-}
-
-impl SessionError {
-    pub fn invalid(path: &str, message: impl Into<String>) -> Self {
-        SessionError::Invalid {
-            path: path.to_string(),
-            message: message.into(),
-        }
-    }
-}
-
-/// Something worth telling the assessor about a session that still loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Warning {
-    /// The session was scored against another version of the standard.
-    OtherStandard { id: String, version: String },
-    /// The standard file differs from the one the session was started with.
-    StandardChanged,
-    /// Marks for items this standard does not have: kept in the file, not scored.
-    Orphans(Vec<String>),
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Warning::OtherStandard { id, version } => write!(
-                f,
-                "scored against standard {id} version {version}; items are matched by id"
-            ),
-            Warning::StandardChanged => {
-                write!(f, "the standard file changed since this session began")
-            }
-            Warning::Orphans(ids) => write!(
-                f,
-                "{} item(s) not in this standard, kept but not scored: {}",
-                ids.len(),
-                ids.join(", ")
-            ),
-        }
-    }
 }
 
 /// The new-session form's fields.
@@ -450,109 +327,4 @@ pub fn check_deduction(
         });
     }
     Ok(())
-}
-
-/// A session read from a file, with what the assessor should be told.
-#[derive(Debug)]
-pub struct Parsed {
-    pub session: Session,
-    pub warnings: Vec<Warning>,
-}
-
-/// Parses session JSON and checks it against the standard. `path` is only for messages.
-///
-/// A UTF-8 byte-order mark and CRLF line endings are accepted. Amounts above their
-/// indicator's points are refused; items the standard lacks are kept as orphans.
-pub fn parse(bytes: &[u8], path: &str, standard: &Loaded) -> Result<Parsed, SessionError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(SessionError::invalid(path, "empty file, not a session"));
-    }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        SessionError::invalid(
-            path,
-            format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()),
-        )
-    })?;
-    // Check the format tag first so a newer file is refused for the right reason.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        SessionError::invalid(
-            path,
-            format!("not valid JSON: {}", standard::json_error_message(&e)),
-        )
-    })?;
-    let format = value
-        .get("format")
-        .and_then(|f| f.as_str())
-        .ok_or_else(|| SessionError::invalid(path, "not a pinggu session (no \"format\" field)"))?;
-    let version = format
-        .strip_prefix(FORMAT_PREFIX)
-        .and_then(|v| v.parse::<u32>().ok())
-        .ok_or_else(|| {
-            SessionError::invalid(path, format!("not a pinggu session (format \"{format}\")"))
-        })?;
-    if version > FORMAT_VERSION {
-        return Err(SessionError::invalid(
-            path,
-            format!(
-                "written by a newer pinggu (format \"{format}\"); this version reads \"{FORMAT}\""
-            ),
-        ));
-    }
-    if version < FORMAT_VERSION {
-        return Err(SessionError::invalid(
-            path,
-            format!("format \"{format}\" is older than any this version can migrate"),
-        ));
-    }
-    let session: Session = serde_json::from_str(text).map_err(|e| {
-        SessionError::invalid(
-            path,
-            format!("not a valid session: {}", standard::json_error_message(&e)),
-        )
-    })?;
-    let warnings = check_against(&session, standard)
-        .map_err(|message| SessionError::invalid(path, message))?;
-    Ok(Parsed { session, warnings })
-}
-
-/// Amount and duplicate checks, and the warnings, for a session under a standard.
-fn check_against(session: &Session, loaded: &Loaded) -> Result<Vec<Warning>, String> {
-    let standard = &loaded.standard;
-    let mut warnings = Vec::new();
-    if session.standard.id != standard.id || session.standard.version != standard.version {
-        warnings.push(Warning::OtherStandard {
-            id: session.standard.id.clone(),
-            version: session.standard.version.clone(),
-        });
-    } else if session.standard.sha256 != loaded.sha256 {
-        warnings.push(Warning::StandardChanged);
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut orphans = Vec::new();
-    for e in &session.marks {
-        if !seen.insert(e.item.as_str()) {
-            return Err(format!("item {} is marked twice", e.item));
-        }
-        match standard.item(&e.item) {
-            Some(found) => {
-                if let Some(Mark::Deducted(d)) = e.mark {
-                    check_deduction(&e.item, d, found.indicator).map_err(|e| e.to_string())?;
-                }
-            }
-            None => orphans.push(e.item.clone()),
-        }
-    }
-    for p in &session.penalties {
-        if !seen.insert(p.item.as_str()) {
-            return Err(format!("penalty {} is listed twice", p.item));
-        }
-        if standard.penalty(&p.item).is_none() {
-            orphans.push(p.item.clone());
-        }
-    }
-    if !orphans.is_empty() {
-        warnings.push(Warning::Orphans(orphans));
-    }
-    Ok(warnings)
 }

@@ -8,8 +8,11 @@ use crate::amount;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
 use std::path::Path;
+
+mod validate;
+use validate::strip_unknown_fields;
+pub use validate::validate;
 
 /// The standard shipped inside the binary: the 2022 standard, word for word.
 pub const EMBEDDED_JSON: &str = include_str!("../standard.json");
@@ -169,10 +172,14 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, StandardError> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(StandardError::Json {
-            path: shown,
-            message: "is a directory, not a standard file".into(),
-        });
+        return Err(io(std::io::Error::other(
+            "is a directory, not a standard file",
+        )));
+    }
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other(
+            "is not a regular file (a device, pipe or socket)",
+        )));
     }
     if meta.len() > MAX_STANDARD_BYTES {
         return Err(StandardError::Json {
@@ -192,11 +199,29 @@ pub fn parse(bytes: &[u8], path: &str) -> Result<Loaded, StandardError> {
         path: path.to_string(),
         message: format!("not UTF-8 text (byte {})", e.valid_up_to()),
     })?;
-    let standard: Standard = serde_json::from_str(text).map_err(|e| StandardError::Json {
+    let json_error = |message| StandardError::Json {
         path: path.to_string(),
-        message: json_error_message(&e),
-    })?;
-    let problems = validate(&standard);
+        message,
+    };
+    // Syntax first (with line and column); then unknown fields are listed with every
+    // other problem rather than stopping the check at the first one.
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_error(json_error_message(&e)))?;
+    let unknown = strip_unknown_fields(&mut value);
+    let standard: Standard = if unknown.is_empty() {
+        serde_json::from_str(text).map_err(|e| json_error(json_error_message(&e)))?
+    } else {
+        serde_json::from_value(value).map_err(|e| {
+            let mut all = unknown.clone();
+            all.push(e.to_string());
+            StandardError::Invalid {
+                path: path.to_string(),
+                problems: all,
+            }
+        })?
+    };
+    let mut problems = unknown;
+    problems.extend(validate(&standard));
     if problems.is_empty() {
         Ok(Loaded { standard, sha256 })
     } else {
@@ -231,144 +256,6 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Every semantic problem in a standard, each naming the id it concerns.
-pub fn validate(s: &Standard) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let mut dup = |id: &str, problems: &mut Vec<String>| {
-        if !seen.insert(id.to_string()) {
-            problems.push(format!("{id}: duplicate id"));
-        }
-    };
-    if s.format != FORMAT {
-        problems.push(format!(
-            "format is \"{}\", this version reads \"{FORMAT}\"",
-            s.format
-        ));
-    }
-    for (field, value) in [("id", &s.id), ("title", &s.title), ("version", &s.version)] {
-        if value.trim().is_empty() {
-            problems.push(format!("standard {field} is empty"));
-        }
-    }
-    if s.total <= Decimal::ZERO {
-        problems.push(format!("total {} is not positive", amount::fmt(s.total)));
-    }
-    if s.categories.is_empty() {
-        problems.push("no categories".into());
-    }
-    let mut category_sum = Decimal::ZERO;
-    for c in &s.categories {
-        dup(&c.id, &mut problems);
-        check_segment_id(&c.id, "", &mut problems);
-        check_node(&c.id, &c.title, c.points, &mut problems);
-        category_sum += c.points;
-        if c.indicators.is_empty() {
-            problems.push(format!("{}: category has no indicators", c.id));
-        }
-        let mut indicator_sum = Decimal::ZERO;
-        for i in &c.indicators {
-            dup(&i.id, &mut problems);
-            check_segment_id(&i.id, &c.id, &mut problems);
-            check_node(&i.id, &i.title, i.points, &mut problems);
-            indicator_sum += i.points;
-            if i.items.is_empty() {
-                problems.push(format!("{}: indicator has no items", i.id));
-            }
-            for item in &i.items {
-                if item.id == i.id {
-                    if i.items.len() > 1 {
-                        problems.push(format!(
-                            "{}: an item may share its indicator's id only when it is the indicator's only item",
-                            item.id
-                        ));
-                    }
-                } else {
-                    dup(&item.id, &mut problems);
-                    check_segment_id(&item.id, &i.id, &mut problems);
-                }
-                if item.title.trim().is_empty() {
-                    problems.push(format!("{}: item has no title", item.id));
-                }
-                if item.text.trim().is_empty() {
-                    problems.push(format!("{}: scored item has no text", item.id));
-                }
-            }
-        }
-        if indicator_sum != c.points {
-            problems.push(format!(
-                "{}: indicator points sum to {}, category declares {}",
-                c.id,
-                amount::fmt(indicator_sum),
-                amount::fmt(c.points)
-            ));
-        }
-    }
-    if category_sum != s.total {
-        problems.push(format!(
-            "category points sum to {}, the standard declares a total of {}",
-            amount::fmt(category_sum),
-            amount::fmt(s.total)
-        ));
-    }
-    let p = &s.penalties;
-    dup(&p.id, &mut problems);
-    check_segment_id(&p.id, "", &mut problems);
-    if p.cap <= Decimal::ZERO {
-        problems.push(format!(
-            "{}: penalty cap {} is not positive",
-            p.id,
-            amount::fmt(p.cap)
-        ));
-    }
-    for item in &p.items {
-        dup(&item.id, &mut problems);
-        check_segment_id(&item.id, &p.id, &mut problems);
-        check_node(&item.id, &item.title, item.points, &mut problems);
-        if item.points > p.cap {
-            problems.push(format!(
-                "{}: penalty of {} is above the cap of {}",
-                item.id,
-                amount::fmt(item.points),
-                amount::fmt(p.cap)
-            ));
-        }
-        if item.text.trim().is_empty() {
-            problems.push(format!("{}: penalty item has no text", item.id));
-        }
-    }
-    problems
-}
-
-fn check_node(id: &str, title: &str, points: Decimal, problems: &mut Vec<String>) {
-    if title.trim().is_empty() {
-        problems.push(format!("{id}: no title"));
-    }
-    if points <= Decimal::ZERO {
-        problems.push(format!(
-            "{id}: points {} are not positive",
-            amount::fmt(points)
-        ));
-    }
-}
-
-/// An id is its parent's id plus one numeric segment ("1.2" under "1").
-fn check_segment_id(id: &str, parent: &str, problems: &mut Vec<String>) {
-    let last = if parent.is_empty() {
-        Some(id)
-    } else {
-        id.strip_prefix(parent)
-            .and_then(|rest| rest.strip_prefix('.'))
-    };
-    match last {
-        Some(seg) if !seg.is_empty() && seg.chars().all(|c| c.is_ascii_digit()) => {}
-        _ if parent.is_empty() => problems.push(format!("{id}: id is not a number")),
-        _ => problems.push(format!(
-            "{id}: id does not extend its parent's id \"{parent}\""
-        )),
-    }
 }
 
 /// Orders ids like "1.2.10" after "1.2.9".

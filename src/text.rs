@@ -13,7 +13,8 @@ pub const PLACEHOLDER: char = '\u{FFFD}';
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}'   // zero-width spaces, LRM/RLM
+            '\u{061C}'               // Arabic letter mark: a bidi control
+            | '\u{200B}'..='\u{200F}' // zero-width spaces, LRM/RLM
             | '\u{2028}'..='\u{202E}' // line/paragraph separators, bidi embeddings/overrides
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}' // bidi isolates
@@ -159,6 +160,10 @@ mod tests {
         assert_eq!(safe_line("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
         assert_eq!(safe_line("x\u{0}y\u{202E}z\tw"), "x\u{FFFD}y\u{FFFD}z w");
         assert_eq!(safe_line("👩\u{200D}💻"), "👩\u{200D}💻");
+        assert_eq!(
+            safe_line("a\u{061C}b\u{2066}c\u{9B}d"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d"
+        );
         assert_eq!(safe_lines("一\r\n二\n三"), vec!["一", "二", "三"]);
     }
 
