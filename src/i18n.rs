@@ -126,6 +126,14 @@ pub fn t(lang: Lang, label: L) -> &'static str {
     }
 }
 
+/// A field label with its colon: "评分：" / "Mark: ".
+pub fn label(lang: Lang, label: L) -> String {
+    match lang {
+        Lang::Zh => format!("{}：", t(lang, label)),
+        Lang::En => format!("{}: ", t(lang, label)),
+    }
+}
+
 /// A deduction as shown in the detail pane ("扣 1.5 分").
 pub fn deducted(lang: Lang, amount: &str) -> String {
     match lang {

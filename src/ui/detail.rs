@@ -50,8 +50,8 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             let ind = &card.categories[c].indicators[i];
             out.text(
                 &format!(
-                    "{}: {}",
-                    i18n::t(lang, L::Category),
+                    "{}{}",
+                    i18n::label(lang, L::Category),
                     card.categories[c].title
                 ),
                 Style::new(),
@@ -73,12 +73,12 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             let ind = &cat.indicators[i];
             let item = &ind.items[t];
             out.text(
-                &format!("{}: {} {}", i18n::t(lang, L::Category), cat.id, cat.title),
+                &format!("{}{} {}", i18n::label(lang, L::Category), cat.id, cat.title),
                 Style::new(),
             );
             let indicator = format!(
-                "{}: {} {}  {}/{}",
-                i18n::t(lang, L::Indicator),
+                "{}{} {}  {}/{}",
+                i18n::label(lang, L::Indicator),
                 ind.id,
                 ind.title,
                 fmt(ind.score),
@@ -95,7 +95,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 ItemStatus::Unreviewed => bold,
             };
             out.pair(
-                &format!("{}: ", i18n::t(lang, L::Mark)),
+                &i18n::label(lang, L::Mark),
                 &status_text(lang, item.status),
                 style,
             );
@@ -103,7 +103,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
         }
         Node::Penalties => {
             out.text(
-                &format!("{}: {}", i18n::t(lang, L::Rule), s.penalties.rule),
+                &format!("{}{}", i18n::label(lang, L::Rule), s.penalties.rule),
                 Style::new(),
             );
             out.blank();
@@ -112,16 +112,12 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             } else {
                 format!("-{}", fmt(card.penalty))
             };
-            out.pair(
-                &format!("{}: ", i18n::t(lang, L::Penalty)),
-                &now,
-                theme.penalty(),
-            );
+            out.pair(&i18n::label(lang, L::Penalty), &now, theme.penalty());
         }
         Node::Penalty(p) => {
             let pen = &card.penalties[p];
             out.text(
-                &format!("{}: -{}", i18n::t(lang, L::Points), fmt(pen.points)),
+                &format!("{}-{}", i18n::label(lang, L::Points), fmt(pen.points)),
                 Style::new(),
             );
             out.blank();
@@ -132,7 +128,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             } else {
                 (i18n::t(lang, L::NotTriggered), bold)
             };
-            out.pair(&format!("{}: ", i18n::t(lang, L::Mark)), state, style);
+            out.pair(&i18n::label(lang, L::Mark), state, style);
             out.note(lang, &pen.note);
         }
     }
@@ -169,8 +165,8 @@ impl Out {
 
     fn score(&mut self, lang: Lang, score: rust_decimal::Decimal, points: rust_decimal::Decimal) {
         let line = format!(
-            "{}: {} / {}",
-            i18n::t(lang, L::Score),
+            "{}{} / {}",
+            i18n::label(lang, L::Score),
             fmt(score),
             fmt(points)
         );
@@ -192,7 +188,7 @@ impl Out {
 
     fn note(&mut self, lang: Lang, note: &str) {
         self.lines.push(Line::styled(
-            format!("{}:", i18n::t(lang, L::Note)),
+            i18n::label(lang, L::Note).trim_end().to_string(),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         if note.trim().is_empty() {

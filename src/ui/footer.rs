@@ -3,7 +3,7 @@
 
 use super::Theme;
 use crate::amount::fmt;
-use crate::app::{App, LineInput, Mode};
+use crate::app::{Action, App, LineInput, Mode};
 use crate::i18n::{self, L};
 use crate::{keymap, text};
 use ratatui::Frame;
@@ -32,46 +32,80 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             let label = format!("{} /", i18n::t(app.options.lang, L::SearchPrompt));
             prompt(theme, frame, area, &label, input)
         }
-        _ => hints(app, theme, width),
-    };
-    let second = match &app.status {
-        Some((message, error)) => {
-            let style = if *error {
-                theme.error()
-            } else {
-                ratatui::style::Style::new()
-            };
-            Line::styled(theme.fit(&theme.line(message), width), style)
+        _ => {
+            let rows = if app.status.is_some() { 1 } else { 2 };
+            let mut lines = hints(app, theme, width, rows);
+            let first = lines.remove(0);
+            let second = lines.pop().unwrap_or_default();
+            let status = status_line(app, theme, width).unwrap_or(second);
+            frame.render_widget(Paragraph::new(vec![first, status]), area);
+            return;
         }
-        None if matches!(
-            app.mode,
-            Mode::Deduct { .. } | Mode::Jump(_) | Mode::Search(_)
-        ) =>
-        {
-            hints(app, theme, width)
-        }
-        None => Line::default(),
     };
+    let second =
+        status_line(app, theme, width).unwrap_or_else(|| hints(app, theme, width, 1).remove(0));
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
-/// "key action  key action …" for the mode's hinted bindings, as many as fit.
-fn hints(app: &App, theme: Theme, width: usize) -> Line<'static> {
+/// "key action  key action …" for the mode's hinted bindings, on up to `rows` lines.
+/// Help and quit are always on the first line; the rest fill in table order.
+fn hints(app: &App, theme: Theme, width: usize, rows: usize) -> Vec<Line<'static>> {
     let lang = app.options.lang;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in keymap::table(app.mode.context()).iter().filter(|b| b.hint) {
-        let keys = keymap::keys_label(b, theme.ascii);
-        let what = i18n::hint(lang, b.action);
-        let w = text::width(&keys) + 1 + text::width(what) + 2;
-        if used + w > width + 2 {
+    let pieces: Vec<(String, &str, bool)> = keymap::table(app.mode.context())
+        .iter()
+        .filter(|b| b.hint)
+        .map(|b| {
+            let always = matches!(b.action, Action::Help | Action::Quit);
+            (
+                keymap::keys_label(b, theme.ascii),
+                i18n::hint(lang, b.action),
+                always,
+            )
+        })
+        .collect();
+    let cost = |(keys, what, _): &(String, &str, bool)| text::width(keys) + text::width(what) + 3;
+    let reserved: usize = pieces.iter().filter(|p| p.2).map(cost).sum();
+    let mut lines = vec![Vec::new(); rows.max(1)];
+    let mut used = vec![0; rows.max(1)];
+    used[0] = reserved;
+    let mut row = 0;
+    for piece in pieces.iter().filter(|p| !p.2) {
+        while row < lines.len() && used[row] + cost(piece) > width + 2 {
+            row += 1;
+        }
+        if row == lines.len() {
             break;
         }
-        used += w;
-        spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+        used[row] += cost(piece);
+        lines[row].push(piece);
     }
-    Line::from(spans)
+    lines[0].extend(pieces.iter().filter(|p| p.2));
+    lines
+        .into_iter()
+        .map(|row| {
+            let spans: Vec<Span> = row
+                .into_iter()
+                .flat_map(|(keys, what, _)| {
+                    [
+                        Span::styled(keys.clone(), theme.key()),
+                        Span::raw(format!(" {what}  ")),
+                    ]
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The status message, styled as an error when it is one.
+fn status_line(app: &App, theme: Theme, width: usize) -> Option<Line<'static>> {
+    let (message, error) = app.status.as_ref()?;
+    let style = if *error {
+        theme.error()
+    } else {
+        ratatui::style::Style::new()
+    };
+    Some(Line::styled(theme.fit(&theme.line(message), width), style))
 }
 
 /// The prompt line, with the terminal's cursor put at the caret (input methods anchor there).

@@ -62,19 +62,11 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
         card.items_total
     ));
     let right = theme.fit(&right, width);
-    let center = &session.center;
-    let left = [
-        center.name.as_str(),
-        center.district.as_str(),
-        center.date.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.trim().is_empty())
-    .map(|s| theme.line(s))
-    .collect::<Vec<_>>()
-    .join("  ");
-    let left_room = width.saturating_sub(text::width(&right) + 1);
-    let left = theme.fit(&left, left_room);
+    let left = place(
+        theme,
+        &session.center,
+        width.saturating_sub(text::width(&right) + 1),
+    );
     let gap = width.saturating_sub(text::width(&left) + text::width(&right));
     let row2 = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
@@ -82,4 +74,34 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
         Span::styled(right, Style::new().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(Paragraph::new(vec![row1, row2]), area);
+}
+
+/// "center  district  date" in `room` columns: the district goes first when it is
+/// tight, then the center's name is shortened; the date is kept whole.
+fn place(theme: Theme, center: &crate::session::Center, room: usize) -> String {
+    let name = theme.line(&center.name);
+    let date = theme.line(&center.date);
+    let district = theme.line(&center.district);
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let all = join(&[&name, &district, &date]);
+    if text::width(&all) <= room {
+        return all;
+    }
+    let tail = if date.trim().is_empty() {
+        String::new()
+    } else {
+        format!("  {date}")
+    };
+    let name_room = room.saturating_sub(text::width(&tail));
+    if name_room < 6 {
+        return theme.fit(&join(&[&name, &date]), room);
+    }
+    format!("{}{tail}", theme.fit(&name, name_room))
 }

@@ -2,7 +2,7 @@
 //! method's candidate window opens where the Chinese will appear.
 
 use super::{Theme, centered};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, tree};
 use crate::i18n::{self, L};
 use crate::keymap;
 use ratatui::Frame;
@@ -31,7 +31,17 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
             )
         })
         .unwrap_or_default();
-    let title = format!(" {} {} ", i18n::t(lang, L::NoteTitle), editor.item);
+    let s = &app.loaded.standard;
+    let name = tree::find(s, &editor.item)
+        .map(|n| n.title(s))
+        .unwrap_or("");
+    let title = format!(
+        " {} {} {} ",
+        i18n::t(lang, L::NoteTitle),
+        editor.item,
+        theme.line(name)
+    );
+    let title = theme.fit(&title, area.width.saturating_sub(2) as usize);
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Line::styled(title, theme.title()))
