@@ -92,7 +92,7 @@ fn pty_sighup_after_a_mark_exits_within_2s_with_the_mark_saved() {
     pty.send(":2.2\ry");
     pty.wait_for("1/47");
     let started = std::time::Instant::now();
-    pty.signal("HUP");
+    pty.signal(libc::SIGHUP);
     assert_eq!(pty.wait_exit(Duration::from_secs(2)), 129);
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(
@@ -218,9 +218,7 @@ fn pty_hangup_of_the_terminal_exits_within_2s_and_releases_the_lock() {
     };
     while running() {
         if cut.elapsed() > Duration::from_secs(2) {
-            let _ = std::process::Command::new("kill")
-                .args(["-9", &pid.to_string()])
-                .status();
+            pty_support::kill(u32::try_from(pid).unwrap(), libc::SIGKILL);
             panic!("still running 2 s after the hang-up");
         }
         std::thread::sleep(Duration::from_millis(10));

@@ -95,7 +95,7 @@ fn pty_sighup_exits_within_2s_with_the_file_saved_and_the_lock_released() {
     wait_first_frame(&pty);
     assert!(pinggu::lock::lock_path(&path).exists());
     let started = Instant::now();
-    pty.signal("HUP");
+    pty.signal(libc::SIGHUP);
     let code = pty.wait_exit(Duration::from_secs(2));
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(code, 129, "128 + SIGHUP");
@@ -110,7 +110,7 @@ fn pty_sigterm_restores_the_terminal() {
     let path = new_session(store.path(), "term");
     let mut pty = Pty::spawn(store.path(), &["open", path.to_str().unwrap()], 100, 30);
     wait_first_frame(&pty);
-    pty.signal("TERM");
+    pty.signal(libc::SIGTERM);
     assert_eq!(pty.wait_exit(Duration::from_secs(2)), 143);
     pty.wait_normal_screen();
 }
@@ -125,7 +125,7 @@ fn pty_kill_9_after_a_keystroke_leaves_a_loadable_file() {
         wait_first_frame(&pty);
         // Mark the first item met, then kill without any chance to clean up.
         pty.send(if round % 2 == 0 { "y" } else { "\x7f" });
-        pty.signal("KILL");
+        pty.signal(libc::SIGKILL);
         pty.wait_exit(Duration::from_secs(2));
         let parsed = pinggu::store::load(&path, &loaded).expect("loads after kill -9");
         let first = loaded.standard.items().next().unwrap().item.id.clone();

@@ -171,12 +171,9 @@ impl Pty {
         }
     }
 
-    pub fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([format!("-{name}"), self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success());
+    /// Sends `signal` (libc::SIGHUP, ...) to the program.
+    pub fn signal(&self, signal: i32) {
+        kill(self.pid(), signal);
     }
 }
 
@@ -193,4 +190,17 @@ impl Drop for Pty {
 pub fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("read the session file");
     serde_json::from_str(&text).expect("the session file is JSON")
+}
+
+/// kill(2), without relying on a `kill` program being installed.
+pub fn kill(pid: u32, signal: i32) {
+    let pid = libc::pid_t::try_from(pid).expect("a pid");
+    // SAFETY: kill(2) takes plain integers.
+    let rc = unsafe { libc::kill(pid, signal) };
+    assert_eq!(
+        rc,
+        0,
+        "kill({pid}, {signal}): {}",
+        std::io::Error::last_os_error()
+    );
 }
