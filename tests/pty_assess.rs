@@ -257,3 +257,31 @@ fn pty_a_panic_restores_the_terminal_and_says_where_the_work_is() {
         serde_json::json!([{"item": "2.2", "mark": "met"}])
     );
 }
+
+#[test]
+fn pty_picker_offers_a_failed_save_elsewhere_and_comes_back() {
+    let store = tempfile::tempdir().unwrap();
+    let dir = store.path().join("sessions");
+    new_session(&dir, "doomed");
+    let mut pty = Pty::spawn(&dir, &["--lang", "en"], 100, 30);
+    pty.wait_for("doomed");
+    pty.send("\r");
+    pty.wait_for("100 / 100"); // the assessment screen's header
+    std::fs::remove_dir_all(&dir).unwrap();
+    pty.send(":2.2\ry");
+    pty.wait_for("cannot save");
+    pty.send("q");
+    pty.wait_for("Write the session to another file");
+    let rescue = store.path().join("rescued.json");
+    pty.send(&format!("{}\r", rescue.display()));
+    // Back in the picker, which now finds an empty (vanished) store.
+    pty.wait_for("Closed doomed");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(Duration::from_secs(3)), 0);
+    pty.wait_normal_screen();
+    pty.wait_for("the session was written to");
+    assert_eq!(
+        read_json(&rescue)["marks"],
+        serde_json::json!([{"item": "2.2", "mark": "met"}])
+    );
+}
