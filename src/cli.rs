@@ -27,7 +27,7 @@ pub struct Cli {
     )]
     pub lang: Lang,
     /// Draw borders, glyphs and markers in plain ASCII (for SSH clients with wide symbols)
-    #[arg(long, global = true, env = "PINGGU_ASCII")]
+    #[arg(long, global = true, env = "PINGGU_ASCII", value_parser = clap::builder::FalseyValueParser::new())]
     pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -8,12 +8,15 @@ use pinggu::commands::{self, Failure};
 use pinggu::session::NewSession;
 use pinggu::store::Store;
 use pinggu::{summary, tui};
+use std::io::Write;
 
 fn main() {
     let cli = Cli::parse();
     if let Err(f) = run(cli) {
         // Messages quote file contents (ids, names): never let them drive the terminal.
-        eprintln!(
+        // Not eprintln!: after SIGHUP stderr is a dead terminal, and that must not panic.
+        let _ = writeln!(
+            std::io::stderr(),
             "pinggu: {}",
             pinggu::text::safe_lines(&f.message).join("\n")
         );

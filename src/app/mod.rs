@@ -1,14 +1,29 @@
-//! The assessment screen's state and its update function (skeleton: the TUI helper fills it in).
+//! The assessment screen's state, and the routing of keys to its update function.
 //!
 //! Contract used by `tui.rs` (the event loop) — keep these signatures:
 //! `App::new`, `App::handle_key`, `App::handle_paste`, `App::render`, `App::session`,
 //! `App::set_status`, `App::quit_summary`.
+//!
+//! The cursor and the expanded nodes live in `session.view` itself, so the session
+//! handed to the autosave is always current. Drawing is in `ui`; keys are in `keymap`.
+
+mod action;
+mod input;
+mod nav;
+mod note;
+pub mod tree;
+mod update;
+
+pub use action::{Action, KeyContext, Mode};
+pub use input::LineInput;
+pub use note::NoteEditor;
 
 use crate::cli::Lang;
-use crate::session::Session;
+use crate::session::{MarkEntry, PenaltyEntry, Session};
 use crate::standard::Loaded;
+use crate::{i18n, keymap, scoring};
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use std::path::PathBuf;
 
 /// How the screen is drawn.
@@ -32,6 +47,17 @@ pub struct Effect {
     pub quit: bool,
 }
 
+/// The marks and penalties before a change: one undo step.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    marks: Vec<MarkEntry>,
+    penalties: Vec<PenaltyEntry>,
+    cursor: Option<String>,
+}
+
+/// Undo steps kept; older ones are dropped.
+const UNDO_DEPTH: usize = 500;
+
 pub struct App {
     pub loaded: Loaded,
     pub session: Session,
@@ -39,6 +65,15 @@ pub struct App {
     pub options: Options,
     pub read_only: bool,
     pub status: Option<(String, bool)>,
+    /// Timestamps for `session.updated` (replaceable so tests are deterministic).
+    pub clock: fn() -> String,
+    pub(crate) mode: Mode,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    /// The last search, for n/N.
+    search: Option<String>,
+    /// First tree row on screen; kept so the cursor stays in view while scrolling.
+    pub(crate) tree_offset: usize,
 }
 
 impl App {
@@ -51,33 +86,68 @@ impl App {
         read_only: bool,
         warnings: Vec<String>,
     ) -> App {
-        App {
+        let mut app = App {
             loaded,
             session,
             path,
             options,
             read_only,
             status: warnings.first().map(|w| (w.clone(), false)),
-        }
+            clock: crate::clock::timestamp,
+            mode: Mode::Browse,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            search: None,
+            tree_offset: 0,
+        };
+        app.restore_view();
+        app
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Effect {
-        use ratatui::crossterm::event::KeyCode;
-        Effect {
-            quit: matches!(key.code, KeyCode::Char('q')),
-            ..Effect::default()
+        if key.kind == KeyEventKind::Release {
+            return Effect::default();
+        }
+        let context = self.mode.context();
+        let action = keymap::lookup(context, &key);
+        match (context, action) {
+            (KeyContext::Browse, Some(action)) => {
+                self.status = None;
+                self.update(action, &key)
+            }
+            (_, Some(action)) => self.update(action, &key),
+            (KeyContext::Prompt, None) => {
+                if let Mode::Deduct { input, .. } | Mode::Jump(input) | Mode::Search(input) =
+                    &mut self.mode
+                {
+                    input.key(&key);
+                }
+                Effect::default()
+            }
+            (KeyContext::Note, None) => {
+                if let Mode::Note(editor) = &mut self.mode {
+                    editor.area.input(key);
+                }
+                Effect::default()
+            }
+            _ => Effect::default(),
         }
     }
 
-    pub fn handle_paste(&mut self, _text: &str) -> Effect {
+    /// Bracketed paste (and what some input methods send as one burst of text).
+    pub fn handle_paste(&mut self, text: &str) -> Effect {
+        match &mut self.mode {
+            Mode::Note(editor) => editor.paste(text),
+            Mode::Deduct { input, .. } | Mode::Jump(input) | Mode::Search(input) => {
+                input.insert(text)
+            }
+            _ => {}
+        }
         Effect::default()
     }
 
     pub fn render(&mut self, frame: &mut Frame) {
-        frame.render_widget(
-            ratatui::text::Line::from(self.loaded.standard.title.as_str()),
-            frame.area(),
-        );
+        crate::ui::render(self, frame);
     }
 
     /// The session with the current view (cursor, expanded nodes) written into it.
@@ -92,6 +162,36 @@ impl App {
 
     /// What is still open, said on quit ("3 items unreviewed, 1 deduction without a note").
     pub fn quit_summary(&self) -> Option<String> {
-        None
+        let card = scoring::score(&self.loaded.standard, &self.session);
+        let text = i18n::open_work(
+            self.options.lang,
+            card.unreviewed.len(),
+            card.deductions_without_note.len(),
+            card.penalties_without_note.len(),
+        );
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// What the keys act on now.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The id under the cursor.
+    pub fn cursor_id(&self) -> String {
+        self.cursor().id(&self.loaded.standard).to_string()
+    }
+
+    /// The rows of the tree as they are now (visible nodes only).
+    pub fn rows(&self) -> Vec<tree::Node> {
+        tree::rows(&self.loaded.standard, &self.session.view.expanded)
+    }
+
+    fn error(&mut self, message: impl Into<String>) {
+        self.status = Some((message.into(), true));
+    }
+
+    fn info(&mut self, message: impl Into<String>) {
+        self.status = Some((message.into(), false));
     }
 }

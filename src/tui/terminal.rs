@@ -1,0 +1,143 @@
+//! Terminal lifecycle: ratatui's init/restore plus bracketed paste, and a panic hook that
+//! (after ratatui's own restores the terminal) says where the session file is.
+
+use super::autosave;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::{cursor, execute};
+use std::io::Write;
+use std::sync::Once;
+use std::time::Duration;
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Raw mode, alternate screen, bracketed paste (a pasted note arrives as one event).
+pub fn init() -> std::io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    install_panic_hook();
+    execute!(std::io::stdout(), EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+/// Puts the terminal back. Errors are ignored: after SIGHUP there is no terminal left to
+/// restore, and saying so would fail the same way.
+pub fn restore() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
+    let _ = ratatui::try_restore();
+}
+
+/// Restores the terminal and lets go of `terminal` without running its Drop, which would
+/// show the cursor again (done here already) and, on a hung-up terminal, panic printing
+/// the failure to a stderr that is gone.
+pub fn close(terminal: DefaultTerminal) {
+    restore();
+    std::mem::forget(terminal);
+}
+
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+            if let Some(note) = autosave::panic_note() {
+                let _ = writeln!(std::io::stderr(), "pinggu: {note}");
+            }
+        }));
+    });
+}
+
+/// What waiting for input brought.
+#[derive(Debug)]
+pub enum Input {
+    /// Keys, pastes, resizes: everything crossterm has read.
+    Events(Vec<Event>),
+    /// Nothing within the timeout (or a signal interrupted the wait).
+    Idle,
+    /// The terminal hung up or failed: the SSH link dropped.
+    Lost,
+}
+
+/// Waits up to `timeout` for input.
+///
+/// Why not `event::poll` alone: on a hung-up terminal (the SSH link dropped) crossterm's
+/// reader loops forever on EOF/EIO at full CPU, so the process would never notice SIGHUP
+/// and would keep the session locked. Waiting with poll(2) on the terminal ourselves sees
+/// the hang-up (POLLHUP/POLLERR) first; crossterm reads only once data is really there.
+pub fn next_input(timeout: Duration) -> Input {
+    match wait_readable(timeout) {
+        Wait::Lost => return Input::Lost,
+        Wait::Timeout => return Input::Idle,
+        Wait::Ready => {}
+    }
+    let mut events = Vec::new();
+    // One read may hold several events (keys typed fast over SSH, a paste): take them all.
+    loop {
+        match event::poll(Duration::ZERO) {
+            Ok(true) => match event::read() {
+                Ok(e) => events.push(e),
+                Err(_) => return Input::Lost,
+            },
+            Ok(false) => break,
+            Err(_) => return Input::Lost,
+        }
+    }
+    Input::Events(events)
+}
+
+enum Wait {
+    Ready,
+    Timeout,
+    Lost,
+}
+
+#[cfg(unix)]
+fn wait_readable(timeout: Duration) -> Wait {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        // crossterm reads /dev/tty then; let it wait.
+        return match event::poll(timeout) {
+            Ok(true) => Wait::Ready,
+            Ok(false) => Wait::Timeout,
+            Err(_) => Wait::Lost,
+        };
+    }
+    let mut fd = libc::pollfd {
+        fd: stdin.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid, initialised pollfd, and its count.
+    let n = unsafe { libc::poll(&mut fd, 1, millis) };
+    if n < 0 {
+        return match std::io::Error::last_os_error().kind() {
+            // A signal (SIGHUP, SIGWINCH, ...) woke us: the caller checks its flags.
+            std::io::ErrorKind::Interrupted => Wait::Timeout,
+            _ => Wait::Lost,
+        };
+    }
+    if n == 0 {
+        return Wait::Timeout;
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Wait::Lost;
+    }
+    Wait::Ready
+}
+
+#[cfg(not(unix))]
+fn wait_readable(timeout: Duration) -> Wait {
+    match event::poll(timeout) {
+        Ok(true) => Wait::Ready,
+        Ok(false) => Wait::Timeout,
+        Err(_) => Wait::Lost,
+    }
+}
+
+/// The terminal's size, to notice a resize while idle (SIGWINCH only interrupts the wait).
+pub fn size() -> Option<(u16, u16)> {
+    ratatui::crossterm::terminal::size().ok()
+}

@@ -1,0 +1,59 @@
+//! The `?` overlay: every key, generated from the keymap tables and the actions' help text.
+
+use super::{Theme, centered};
+use crate::app::{App, KeyContext, Mode};
+use crate::i18n::{self, L};
+use crate::{keymap, text};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+/// The help text: one section per key context, one line per binding.
+pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let lang = app.options.lang;
+    let sections = [
+        (L::HelpBrowse, KeyContext::Browse),
+        (L::HelpPrompt, KeyContext::Prompt),
+        (L::HelpNote, KeyContext::Note),
+        (L::HelpOverlay, KeyContext::Overlay),
+    ];
+    let mut out = Vec::new();
+    for (title, context) in sections {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(
+            i18n::t(lang, title).to_string(),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+        for b in keymap::table(context) {
+            let keys = keymap::keys_label(b, theme.ascii);
+            out.push(Line::from(vec![
+                Span::styled(text::pad(&keys, 16), theme.key()),
+                Span::raw(i18n::help(lang, b.action).to_string()),
+            ]));
+        }
+    }
+    out
+}
+
+pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
+    let all = lines(app, theme);
+    let area = centered(body, 64, body.height);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .title(Line::styled(
+            format!(" {} ", i18n::t(app.options.lang, L::HelpTitle)),
+            theme.title(),
+        ));
+    let visible = block.inner(area).height as usize;
+    let Mode::Help { scroll } = &mut app.mode else {
+        return;
+    };
+    *scroll = (*scroll).min(all.len().saturating_sub(visible));
+    let shown: Vec<Line> = all.into_iter().skip(*scroll).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}

@@ -1,0 +1,207 @@
+//! Screens drawn on a TestBackend: snapshots at fixed sizes, no panic at any size,
+//! the real cursor at the caret while typing.
+
+mod app_support;
+
+use app_support::*;
+use pinggu::app::App;
+use pinggu::cli::Lang;
+use pinggu::text;
+
+/// A session part-way through: met, a deduction with a note, n/a, a penalty.
+fn scored(lang: Lang, ascii: bool) -> App {
+    let mut app = app_lang(lang, ascii);
+    keys(
+        &mut app,
+        "y:1.2.3<Enter>d1.5<Enter>a:1.2.3<Enter>e柜台高于标准，未能平视交流<Esc>:8.1<Enter>t:1.2.3<Enter>",
+    );
+    app
+}
+
+#[test]
+fn main_screen_zh_80x24() {
+    let mut app = scored(Lang::Zh, false);
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn main_screen_zh_120x40() {
+    let mut app = scored(Lang::Zh, false);
+    insta::assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn main_screen_en_80x24() {
+    let mut app = scored(Lang::En, false);
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn main_screen_en_120x40() {
+    let mut app = scored(Lang::En, false);
+    insta::assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn main_screen_ascii_80x24() {
+    let mut app = scored(Lang::Zh, true);
+    let t = draw(&mut app, 80, 24);
+    let screen = screen_text(&t);
+    for c in screen.chars() {
+        // Chinese text is fine; every border, glyph and marker must be ASCII.
+        assert!(
+            c.is_ascii() || text::width(&c.to_string()) == 2 || "，（）：；、。".contains(c),
+            "non-ASCII narrow symbol {c:?} in --ascii mode"
+        );
+    }
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = scored(Lang::Zh, false);
+    keys(&mut app, "?");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn note_editor_puts_the_cursor_at_the_caret() {
+    let mut app = scored(Lang::Zh, false);
+    keys(&mut app, "e");
+    let mut t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    // The caret is after the last character of "柜台高于标准，未能平视交流" (26 columns).
+    let pos = t.get_cursor_position().expect("cursor");
+    let row = screen_text(&t)
+        .lines()
+        .nth(pos.y as usize)
+        .unwrap_or("")
+        .to_string();
+    assert!(row.contains("柜台高于标准"), "cursor row: {row}");
+    let start = (0..80)
+        .find(|x| t.backend().buffer()[(*x, pos.y)].symbol() == "柜")
+        .expect("note start");
+    assert_eq!((pos.x, pos.y), (start + 26, 5), "start {start}");
+}
+
+#[test]
+fn deduct_prompt_and_its_cursor() {
+    let mut app = scored(Lang::Zh, false);
+    keys(&mut app, ":1.2.5<Enter>2.5");
+    let mut t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    let label = "扣分 1.2.5（最多 12 分）：";
+    let pos = t.get_cursor_position().expect("cursor");
+    assert_eq!((pos.x as usize, pos.y), (text::width(label) + 3, 22));
+}
+
+#[test]
+fn too_small_screen() {
+    let mut app = scored(Lang::Zh, false);
+    insta::assert_snapshot!(draw(&mut app, 39, 10).backend());
+}
+
+#[test]
+fn preview_overlay_shows_the_text_report() {
+    let mut app = scored(Lang::En, false);
+    keys(&mut app, "r");
+    let t = draw(&mut app, 100, 30);
+    let expected = pinggu::report::render(
+        pinggu::cli::ReportFormat::Text,
+        &app.loaded,
+        app.session(),
+        Lang::En,
+    );
+    let first = expected
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    assert!(screen_text(&t).contains(first.trim()), "{first}");
+    keys(&mut app, "<Esc>");
+    assert!(matches!(app.mode(), pinggu::app::Mode::Browse));
+}
+
+#[test]
+fn running_scores_show_on_group_rows() {
+    let mut app = scored(Lang::Zh, false);
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(screen.contains("1 服务环境"));
+    let row = |needle: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no row with {needle}"))
+            .to_string()
+    };
+    assert!(row("1 服务环境").contains("13.5/15"));
+    assert!(row("1.2 受理大厅").contains("10.5/12"));
+    assert!(row("− 1.2.3 综合受理区").contains("-1.5 ✎"));
+    assert!(screen.contains("总分 93.5 / 100  扣分项 -5  已评 3/47"));
+    keys(&mut app, "G");
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    let row = |needle: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(row("▾ 8 扣分项").contains("-5│"), "{screen}");
+    assert!(row("! 8.1 负面舆情").contains("-5"), "{screen}");
+}
+
+/// Every size from 1x1 to 130x45 on the main screen; overlays and prompts on a
+/// coarser grid that still crosses every threshold (the 40x10 minimum, 80x24).
+#[test]
+fn never_panics_at_any_size_in_any_mode() {
+    let mut app = scored(Lang::Zh, false);
+    let mut t = terminal(1, 1);
+    let mut draw_at = |app: &mut App, w: u16, h: u16| {
+        t.backend_mut().resize(w, h);
+        t.resize(ratatui::layout::Rect::new(0, 0, w, h))
+            .expect("resize");
+        t.draw(|f| app.render(f)).expect("draw");
+    };
+    for w in 1..=130 {
+        for h in 1..=45 {
+            draw_at(&mut app, w, h);
+        }
+    }
+    let widths: Vec<u16> = (1..=130)
+        .filter(|w| w % 7 == 0 || [1, 2, 39, 40, 41, 80].contains(w))
+        .collect();
+    let heights: Vec<u16> = (1..=45)
+        .filter(|h| h % 4 == 0 || [1, 2, 9, 10, 11, 24].contains(h))
+        .collect();
+    for setup in ["e", "?", "r", "d1", ":1.2", "/自助"] {
+        for ascii in [false, true] {
+            let mut app = scored(Lang::Zh, ascii);
+            keys(&mut app, setup);
+            for w in &widths {
+                for h in &heights {
+                    draw_at(&mut app, *w, *h);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cursor_row_stays_visible_while_resizing() {
+    let mut app = scored(Lang::Zh, false);
+    keys(&mut app, "G");
+    for h in [10, 12, 24, 40] {
+        let screen = screen_text(&draw(&mut app, 80, h));
+        assert!(
+            screen.contains("► 8.2")
+                || screen.contains("►   ! 8.2")
+                || screen.contains("8.2 违规违纪"),
+            "{screen}"
+        );
+        let cursor_line = screen
+            .lines()
+            .find(|l| l.contains('►'))
+            .expect("cursor marker");
+        assert!(cursor_line.contains("8.2"), "h={h}: {cursor_line}");
+    }
+}
