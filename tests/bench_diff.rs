@@ -4,7 +4,7 @@
 #[path = "../benches/terminal/diff.rs"]
 mod diff;
 
-use diff::{Change, cup_len, minimum};
+use diff::{Breakdown, Change, breakdown, cup_len, minimum};
 use std::num::NonZeroU16;
 use vt100::Screen;
 
@@ -62,4 +62,18 @@ fn a_blank_cell_costs_one_space() {
 fn cursor_move_length_counts_digits() {
     assert_eq!(cup_len(0, 0), 6); // ESC [ 1 ; 1 H
     assert_eq!(cup_len(59, 199), 9); // ESC [ 60 ; 200 H
+}
+
+#[test]
+fn breakdown_sorts_output_into_moves_colours_other_and_text() {
+    let out = "\x1b[3;7H\x1b[38;5;2m评a\x1b[0m\x1b[?25h".as_bytes();
+    assert_eq!(
+        breakdown(out),
+        Breakdown {
+            moves: 6,
+            sgr: 10 + 4,
+            other: 6,
+            text: 4
+        }
+    );
 }

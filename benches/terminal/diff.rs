@@ -72,3 +72,44 @@ fn same(a: &Cell, b: &Cell) -> bool {
         && a.underline() == b.underline()
         && a.inverse() == b.inverse()
 }
+
+/// Where a stretch of terminal output went.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Breakdown {
+    /// Cursor positioning (CSI … H / G / d / A-D).
+    pub moves: usize,
+    /// Colours and attributes (CSI … m).
+    pub sgr: usize,
+    /// Every other control sequence (cursor shown/hidden, modes, clears).
+    pub other: usize,
+    /// Printable characters.
+    pub text: usize,
+}
+
+/// Splits `bytes` into cursor moves, SGR, other sequences and text.
+pub fn breakdown(bytes: &[u8]) -> Breakdown {
+    let mut b = Breakdown::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1b && bytes.get(i + 1) == Some(&b'[') {
+            let mut j = i + 2;
+            while j < bytes.len() && !(0x40..=0x7e).contains(&bytes[j]) {
+                j += 1;
+            }
+            let len = (j + 1).min(bytes.len()) - i;
+            match bytes.get(j) {
+                Some(b'H' | b'f' | b'G' | b'd' | b'A' | b'B' | b'C' | b'D') => b.moves += len,
+                Some(b'm') => b.sgr += len,
+                _ => b.other += len,
+            }
+            i += len;
+        } else if bytes[i] == 0x1b || bytes[i] < 0x20 {
+            b.other += 1;
+            i += 1;
+        } else {
+            b.text += 1;
+            i += 1;
+        }
+    }
+    b
+}

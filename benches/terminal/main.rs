@@ -109,7 +109,7 @@ fn keystrokes(out: &mut String, fx: &fixtures::Fixtures) {
             Ok(rows) => {
                 let _ = writeln!(
                     out,
-                    "| keystroke | sent | minimum | sent / min | cells changed | runs |\n|---|---:|---:|---:|---:|---:|"
+                    "| keystroke | sent | minimum | sent / min | cells changed | runs | sent: moves / SGR / other / text |\n|---|---:|---:|---:|---:|---:|---|"
                 );
                 for r in rows {
                     let ratio = if r.change.min_bytes == 0 {
@@ -118,10 +118,19 @@ fn keystrokes(out: &mut String, fx: &fixtures::Fixtures) {
                         let x = r.sent as f64 / r.change.min_bytes as f64;
                         format!("{x:.2}{}", if x > 2.0 { " MISSED" } else { "" })
                     };
+                    let p = r.parts;
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {} | {ratio} | {} | {} |",
-                        r.label, r.sent, r.change.min_bytes, r.change.cells, r.change.runs
+                        "| {} | {} | {} | {ratio} | {} | {} | {} / {} / {} / {} |",
+                        r.label,
+                        r.sent,
+                        r.change.min_bytes,
+                        r.change.cells,
+                        r.change.runs,
+                        p.moves,
+                        p.sgr,
+                        p.other,
+                        p.text
                     );
                 }
             }
@@ -180,7 +189,7 @@ fn instructions(out: &mut String, fx: &fixtures::Fixtures) {
         Ok((ir, met)) => {
             let _ = writeln!(
                 out,
-                "callgrind Ir (start, Tab, 47 × `y`, quit; 80x24): **{ir}** ({met}/47 items met in the file afterwards)"
+                "callgrind Ir (start, 47 × `y`, quit; 80x24): **{ir}** ({met}/47 items met in the file afterwards)"
             );
         }
         Err(e) => {

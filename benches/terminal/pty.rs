@@ -45,6 +45,8 @@ pub struct Pty {
     parser: vt100::Parser<Replies>,
     /// Every byte the program has written to the terminal.
     pub received: usize,
+    /// The bytes themselves, for breaking a keystroke's cost down (cursor moves, colours, text).
+    pub log: Vec<u8>,
     exited: bool,
 }
 
@@ -104,6 +106,7 @@ impl Pty {
             child,
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, Replies::default()),
             received: 0,
+            log: Vec::new(),
             exited: false,
         })
     }
@@ -149,6 +152,7 @@ impl Pty {
             }
             Ok(n) => {
                 self.received += n;
+                self.log.extend_from_slice(&buf[..n]);
                 self.parser.process(&buf[..n]);
                 let replies = std::mem::take(&mut self.parser.callbacks_mut().0);
                 if !replies.is_empty() {
@@ -183,18 +187,19 @@ impl Pty {
                 } else {
                     "timed out"
                 };
+                let (rows, cols) = self.screen().size();
                 let shown: Vec<String> = self
                     .screen()
-                    .contents()
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
+                    .rows(0, cols.get())
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .map(|(n, l)| format!("{n}:{}", l.trim()))
                     .collect();
+                let shown = format!("{}x{} {}", cols, rows, shown.join(" / "));
                 return Err(io::Error::other(format!(
                     "expected screen not seen ({why} after {:?}); screen: {}",
                     limit.saturating_sub(left),
-                    shown.join(" / ")
+                    shown
                 )));
             }
             self.read_once(left.min(Duration::from_millis(50)))?;
