@@ -66,8 +66,15 @@ fn loaded(n: usize) -> &'static Loaded {
 /// A fresh App on an empty session, its first frame drawn, after `prelude` keys (undrawn
 /// changes from the prelude are drawn too, so only the measured key's work remains).
 fn ready(case: Case, prelude: &[KeyEvent]) -> (App, Terminal<TestBackend>) {
+    ready_on(case, prelude, common::empty_session(loaded(case.items)))
+}
+
+fn ready_on(
+    case: Case,
+    prelude: &[KeyEvent],
+    mut session: pinggu::session::Session,
+) -> (App, Terminal<TestBackend>) {
     let l = loaded(case.items);
-    let mut session = common::empty_session(l);
     common::expand_all(&mut session, l);
     let options = Options {
         lang: Lang::Zh,
@@ -122,4 +129,16 @@ fn mark_met(bencher: Bencher, case: Case) {
 fn deduction_enter(bencher: Bencher, case: Case) {
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     bench_key(bencher, case, &[key('1')], enter);
+}
+
+/// Cursor move on a fully assessed session (every item marked, every 5th with a note): what
+/// the last hour of an assessment costs, when the scorecard has the most to look up.
+#[divan::bench(args = [case(47, 120, 40), case(1_000, 120, 40), case(10_000, 120, 40)], sample_count = 10, sample_size = 1)]
+fn cursor_move_full_session(bencher: Bencher, case: Case) {
+    bencher
+        .with_inputs(|| ready_on(case, &[], common::full_session(loaded(case.items))))
+        .bench_local_refs(|(app, terminal)| {
+            app.handle_key(key('j'));
+            draw(app, terminal);
+        });
 }

@@ -71,9 +71,20 @@ fn breakdown_sorts_output_into_moves_colours_other_and_text() {
         breakdown(out),
         Breakdown {
             moves: 6,
+            redundant_moves: 0,
             sgr: 10 + 4,
             other: 6,
             text: 4
         }
     );
+}
+
+#[test]
+fn a_move_to_just_after_a_wide_character_is_redundant() {
+    // "评" at column 1 leaves the cursor at column 3: the second move goes nowhere, the
+    // third goes one column further.
+    let out = "\x1b[1;1H评\x1b[1;3Hx\x1b[1;5Hy".as_bytes();
+    let b = breakdown(out);
+    assert_eq!(b.moves, 18);
+    assert_eq!(b.redundant_moves, 6);
 }

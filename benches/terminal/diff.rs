@@ -78,6 +78,10 @@ fn same(a: &Cell, b: &Cell) -> bool {
 pub struct Breakdown {
     /// Cursor positioning (CSI … H / G / d / A-D).
     pub moves: usize,
+    /// Of `moves`, those to where the cursor already was: after printing a wide (CJK)
+    /// character it stands two columns on, and a backend that counts columns by width would
+    /// not send these.
+    pub redundant_moves: usize,
     /// Colours and attributes (CSI … m).
     pub sgr: usize,
     /// Every other control sequence (cursor shown/hidden, modes, clears).
@@ -86,9 +90,11 @@ pub struct Breakdown {
     pub text: usize,
 }
 
-/// Splits `bytes` into cursor moves, SGR, other sequences and text.
+/// Splits `bytes` into cursor moves, SGR, other sequences and text, following the cursor
+/// through absolute moves (CSI r;c H) and printed text to spot moves that go nowhere.
 pub fn breakdown(bytes: &[u8]) -> Breakdown {
     let mut b = Breakdown::default();
+    let mut cursor: Option<(u16, u16)> = None;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == 0x1b && bytes.get(i + 1) == Some(&b'[') {
@@ -98,18 +104,52 @@ pub fn breakdown(bytes: &[u8]) -> Breakdown {
             }
             let len = (j + 1).min(bytes.len()) - i;
             match bytes.get(j) {
-                Some(b'H' | b'f' | b'G' | b'd' | b'A' | b'B' | b'C' | b'D') => b.moves += len,
+                Some(b'H' | b'f') => {
+                    b.moves += len;
+                    let target = cup_target(&bytes[i + 2..j]);
+                    if target.is_some() && target == cursor {
+                        b.redundant_moves += len;
+                    }
+                    cursor = target;
+                }
+                Some(b'G' | b'd' | b'A' | b'B' | b'C' | b'D') => {
+                    b.moves += len;
+                    cursor = None;
+                }
                 Some(b'm') => b.sgr += len,
                 _ => b.other += len,
             }
             i += len;
         } else if bytes[i] == 0x1b || bytes[i] < 0x20 {
             b.other += 1;
+            cursor = None;
             i += 1;
         } else {
-            b.text += 1;
-            i += 1;
+            let end = (i + 1..=bytes.len())
+                .find(|&e| e == bytes.len() || bytes[e] == 0x1b || bytes[e] < 0x20)
+                .unwrap_or(bytes.len());
+            let text = String::from_utf8_lossy(&bytes[i..end]);
+            b.text += end - i;
+            if let Some((_, col)) = cursor.as_mut() {
+                *col += unicode_width::UnicodeWidthStr::width(text.as_ref()) as u16;
+            }
+            i = end;
         }
     }
     b
+}
+
+/// The 0-based (row, col) a CSI r;c H names (defaults 1).
+fn cup_target(params: &[u8]) -> Option<(u16, u16)> {
+    let text = std::str::from_utf8(params).ok()?;
+    let mut parts = text.split(';');
+    let num = |p: Option<&str>| -> Option<u16> {
+        match p {
+            None | Some("") => Some(1),
+            Some(v) => v.parse().ok(),
+        }
+    };
+    let row = num(parts.next())?;
+    let col = num(parts.next())?;
+    Some((row.saturating_sub(1), col.saturating_sub(1)))
 }

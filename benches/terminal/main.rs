@@ -109,7 +109,7 @@ fn keystrokes(out: &mut String, fx: &fixtures::Fixtures) {
             Ok(rows) => {
                 let _ = writeln!(
                     out,
-                    "| keystroke | sent | minimum | sent / min | cells changed | runs | sent: moves / SGR / other / text |\n|---|---:|---:|---:|---:|---:|---|"
+                    "| keystroke | sent | minimum | sent / min | cells changed | runs | sent: moves (redundant) / SGR / other / text | without redundant moves / min |\n|---|---:|---:|---:|---:|---:|---|---:|"
                 );
                 for r in rows {
                     let ratio = if r.change.min_bytes == 0 {
@@ -119,15 +119,22 @@ fn keystrokes(out: &mut String, fx: &fixtures::Fixtures) {
                         format!("{x:.2}{}", if x > 2.0 { " MISSED" } else { "" })
                     };
                     let p = r.parts;
+                    let lean = if r.change.min_bytes == 0 {
+                        "—".to_string()
+                    } else {
+                        let x = (r.sent - p.redundant_moves) as f64 / r.change.min_bytes as f64;
+                        format!("{x:.2}")
+                    };
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {} | {ratio} | {} | {} | {} / {} / {} / {} |",
+                        "| {} | {} | {} | {ratio} | {} | {} | {} ({}) / {} / {} / {} | {lean} |",
                         r.label,
                         r.sent,
                         r.change.min_bytes,
                         r.change.cells,
                         r.change.runs,
                         p.moves,
+                        p.redundant_moves,
                         p.sgr,
                         p.other,
                         p.text
