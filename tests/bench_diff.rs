@@ -72,7 +72,7 @@ fn breakdown_sorts_output_into_moves_colours_other_and_text() {
         Breakdown {
             moves: 6,
             redundant_moves: 0,
-            sgr: 10 + 4,
+            sgr: 9 + 4,
             other: 6,
             text: 4
         }
