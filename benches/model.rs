@@ -10,7 +10,7 @@ use divan::{Bencher, black_box};
 use pinggu::cli::{Lang, ReportFormat};
 use pinggu::session::{self, Mark, Session};
 use pinggu::standard::{self, Loaded, Standard};
-use pinggu::{report, scoring, store};
+use pinggu::{report, scoring, store, summary};
 use std::sync::OnceLock;
 
 const SIZES: [usize; 3] = [47, 1_000, 10_000];
@@ -124,4 +124,41 @@ fn session_parse(bencher: Bencher, n: usize) {
     let l = loaded(n);
     let text = common::full_session(l).to_json();
     bencher.bench(|| session::parse(black_box(text.as_bytes()), "bench", l).is_ok());
+}
+
+/// `summary` over 1,000 fully assessed session files: list, read, parse, score and rank
+/// (`summary::collect` + `summary::build`; the text table is left out). Budget: < 1 s.
+#[divan::bench(sample_count = 10)]
+fn summary_1000_files(bencher: Bencher) {
+    let l = loaded(47);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = common::full_session(l);
+    for k in 0..1_000 {
+        let mut s = base.clone();
+        s.center.name = format!("第{k}街道社区事务受理服务中心");
+        std::fs::write(dir.path().join(format!("c{k:04}.json")), s.to_json()).expect("write");
+    }
+    let store = store::Store {
+        dir: dir.path().to_path_buf(),
+    };
+    bencher.bench(|| {
+        let (files, _) = summary::collect(&store, &[])
+            .map_err(|f| f.message)
+            .expect("listed");
+        summary::build(l, &files, None).entries.len()
+    });
+}
+
+/// An autosave (no fsync) in a store that already holds 1,000 sessions: the save sweeps the
+/// directory for stale temp files, so its cost grows with the store.
+#[divan::bench]
+fn session_save_nofsync_store_of_1000(bencher: Bencher) {
+    let session = common::full_session(loaded(47));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = session.to_json();
+    for k in 0..1_000 {
+        std::fs::write(dir.path().join(format!("c{k:04}.json")), &text).expect("write");
+    }
+    let path = dir.path().join("c0000.json");
+    bencher.bench(|| store::write_atomic_unsynced(&path, session.to_json().as_bytes()).is_ok());
 }

@@ -187,6 +187,11 @@ pub fn callgrind(fx: &Fixtures) -> io::Result<(u64, usize)> {
     pty.send(b"q")?;
     pty.wait_exit(Duration::from_secs(60))?;
     let text = std::fs::read_to_string(&out)?;
+    // Kept for `callgrind_annotate target/benchmarks/callgrind.out`.
+    let keep = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/benchmarks");
+    if std::fs::create_dir_all(&keep).is_ok() {
+        let _ = std::fs::write(keep.join("callgrind.out"), &text);
+    }
     let ir = text
         .lines()
         .find_map(|l| {
