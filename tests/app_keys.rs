@@ -429,15 +429,36 @@ fn quit_summary_counts_open_work() {
 }
 
 #[test]
-fn finalize_reports_the_finalize_outcome() {
+fn finalize_says_what_is_open_then_finalizes() {
     let mut app = app();
+    keys(&mut app, "d1<Enter>");
     let e = keys(&mut app, "F");
-    // Whatever finalize says when incomplete is shown as an error; nothing changes.
     assert!(!e.changed);
-    assert!(
-        app.status
-            .as_ref()
-            .is_some_and(|(m, err)| *err && !m.is_empty())
+    assert_eq!(
+        status_message(&app).as_deref(),
+        Some("未能定稿：46 项未评 · 1 项扣分无说明")
     );
     assert_eq!(app.session().status, Status::Draft);
+    keys(&mut app, ":1.1.1<Enter>e门牌褪色<Esc>");
+    keys(
+        &mut app,
+        ":1<Enter>Y:2<Enter>Y:3<Enter>Y:4<Enter>Y:5<Enter>Y:6<Enter>Y:7<Enter>Y",
+    );
+    let e = keys(&mut app, "F");
+    assert!(e.changed);
+    assert_eq!(app.session().status, Status::Final);
+    assert_eq!(
+        app.session()
+            .finalized
+            .as_ref()
+            .map(|f| f.total.to_string()),
+        Some("99".to_string())
+    );
+    // Final: changes are refused, undo too.
+    keys(&mut app, "u");
+    assert_eq!(
+        status_message(&app).as_deref(),
+        Some("已定稿：先用 pinggu reopen 重新打开才能修改")
+    );
+    assert_eq!(total(&app), "99");
 }

@@ -382,7 +382,14 @@ impl App {
                 CHANGED
             }
             Err(message) => {
-                self.error(text::safe_line(&message));
+                // The full list of what is open is long; the count says it in one line.
+                let message = match self.quit_summary() {
+                    Some(open) => {
+                        format!("{}{open}", i18n::label(self.options.lang, L::NotFinalized))
+                    }
+                    None => text::safe_line(&message),
+                };
+                self.error(message);
                 NOTHING
             }
         }
