@@ -50,8 +50,9 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             let ind = &card.categories[c].indicators[i];
             out.text(
                 &format!(
-                    "{}{}",
+                    "{}{} {}",
                     i18n::label(lang, L::Category),
+                    card.categories[c].id,
                     card.categories[c].title
                 ),
                 Style::new(),
