@@ -205,3 +205,66 @@ fn cursor_row_stays_visible_while_resizing() {
         assert!(cursor_line.contains("8.2"), "h={h}: {cursor_line}");
     }
 }
+
+#[test]
+fn no_color_uses_only_modifiers_and_the_cursor_row_is_reversed() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = scored(Lang::Zh, false);
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    // The cursor row (1.2.3) is reversed across the tree pane.
+    let y = (0..24)
+        .find(|y| buf[(1, *y)].symbol() == "►")
+        .expect("cursor marker");
+    let mods: Vec<_> = (0..44).map(|x| buf[(x, y)].modifier).collect();
+    assert!(
+        (2..16).all(|x| buf[(x, y)].modifier.contains(Modifier::REVERSED)),
+        "{mods:?}"
+    );
+    assert!(!buf[(2, y + 1)].modifier.contains(Modifier::REVERSED));
+    // With colour, marks are coloured too.
+    app.options.color = true;
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
+
+#[test]
+fn hostile_notes_and_names_cannot_break_the_screen() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let mut s = session(&loaded);
+    s.center.name = "中心\u{1b}[2J\u{202E}反转".into();
+    s.set_note(
+        &loaded.standard,
+        "1.1.1",
+        "坏\u{1b}]0;title\u{7}注\u{0}释\tend",
+    )
+    .expect("note");
+    let mut app = app_with(loaded, s, options(Lang::Zh, false), false);
+    let t = draw(&mut app, 80, 24);
+    let screen = screen_text(&t);
+    assert!(screen.contains("中心\u{FFFD}[2J\u{FFFD}反转"), "{screen}");
+    assert!(
+        screen.contains("坏\u{FFFD}]0;title\u{FFFD}注\u{FFFD}释 end"),
+        "{screen}"
+    );
+    for line in screen.lines() {
+        assert_eq!(text::width(line), 80, "{line}");
+        assert!(!line.contains('\u{1b}'));
+    }
+    // Opening the editor shows placeholders, and closing it untouched keeps the note as it was.
+    let e = keys(&mut app, "e<Esc>");
+    assert!(!e.changed);
+    assert_eq!(
+        app.session().note("1.1.1"),
+        "坏\u{1b}]0;title\u{7}注\u{0}释\tend"
+    );
+}
