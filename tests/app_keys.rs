@@ -47,6 +47,18 @@ fn deduct_prompt_applies_and_moves_on() {
 }
 
 #[test]
+fn d_on_a_deducted_item_offers_the_amount_and_typing_replaces_it() {
+    let mut app = app();
+    keys(&mut app, "d1.5<Enter>k");
+    assert_eq!(app.cursor_id(), "1.1.1");
+    keys(&mut app, "d");
+    assert!(matches!(app.mode(), Mode::Deduct { input, .. } if input.text() == "1.5"));
+    keys(&mut app, "2<Enter>");
+    assert_eq!(status(&app, "1.1.1"), "deducted 2");
+    assert_eq!(total(&app), "98");
+}
+
+#[test]
 fn esc_cancels_a_deduction() {
     let mut app = app();
     let e = keys(&mut app, "d3<Esc>");

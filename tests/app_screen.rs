@@ -268,3 +268,16 @@ fn hostile_notes_and_names_cannot_break_the_screen() {
         "坏\u{1b}]0;title\u{7}注\u{0}释\tend"
     );
 }
+
+#[test]
+fn a_long_note_stays_in_view_by_shortening_the_standard_text() {
+    let mut app = scored(Lang::Zh, false);
+    let note = "第一行说明\n第二行说明\n第三行说明\n第四行说明\n第五行说明\n第六行说明\n最后一行";
+    keys(&mut app, ":1.2.6<Enter>e");
+    app.handle_paste(note);
+    keys(&mut app, "<Esc>:1.2.6<Enter>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(screen.contains("最后一行"), "{screen}");
+    assert!(screen.contains("…"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

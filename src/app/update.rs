@@ -214,7 +214,7 @@ impl App {
             return NOTHING;
         };
         let input = match self.session.mark(&item) {
-            Some(Mark::Deducted(d)) if prefill.is_empty() => LineInput::with(&amount::fmt(d)),
+            Some(Mark::Deducted(d)) if prefill.is_empty() => LineInput::selected(&amount::fmt(d)),
             _ => LineInput::with(prefill),
         };
         self.open(Mode::Deduct { item, input })
