@@ -281,3 +281,50 @@ fn a_long_note_stays_in_view_by_shortening_the_standard_text() {
     assert!(screen.contains("…"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn header_says_read_only_and_final() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let s = session(&loaded);
+    let mut app = app_with(loaded, s, options(Lang::Zh, false), true);
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("[草稿] [只读]"),
+        "{screen}"
+    );
+    app.read_only = false;
+    app.session.status = pinggu::session::Status::Final;
+    app.options.lang = Lang::En;
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen.lines().next().unwrap_or("").ends_with("[Final]"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn warnings_show_on_the_first_frame() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let s = session(&loaded);
+    let mut app = pinggu::app::App::new(
+        loaded,
+        s,
+        "/tmp/x.json".into(),
+        options(Lang::En, false),
+        false,
+        vec!["the standard file changed".into(), "2 orphans".into()],
+    );
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen
+            .lines()
+            .nth(23)
+            .unwrap_or("")
+            .starts_with("the standard file changed; 2 orphans"),
+        "{screen}"
+    );
+}

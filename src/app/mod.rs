@@ -92,7 +92,7 @@ impl App {
             path,
             options,
             read_only,
-            status: warnings.first().map(|w| (w.clone(), false)),
+            status: (!warnings.is_empty()).then(|| (warnings.join("; "), false)),
             clock: crate::clock::timestamp,
             mode: Mode::Browse,
             undo: Vec::new(),
