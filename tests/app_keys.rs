@@ -139,13 +139,25 @@ fn na_and_clear() {
 #[test]
 fn note_editor_keeps_text_on_esc_and_ctrl_s() {
     let mut app = app();
-    keys(&mut app, "e门牌");
-    app.handle_paste("不清晰\n见照片");
+    // What is typed is in the session at once (a dropped SSH link loses nothing) …
+    let e = keys(&mut app, "e门牌");
+    assert!(e.changed);
+    assert_eq!(app.session().note("1.1.1"), "门牌");
+    let e = app.handle_paste("不清晰\n见照片");
+    assert!(e.changed);
+    assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
+    // … and closing keeps it, as one undo step.
     let e = keys(&mut app, "<Esc>");
     assert!(e.changed);
     assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
     keys(&mut app, "<Down>e!<C-s>");
     assert_eq!(app.session().note("1.1.2"), "!");
+    keys(&mut app, "u");
+    assert_eq!(app.session().note("1.1.2"), "");
+    assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
+    keys(&mut app, "u");
+    assert_eq!(app.session().note("1.1.1"), "");
+    keys(&mut app, "<C-r><C-r>");
     // Ctrl-C inside the editor quits and still keeps the note.
     let e = keys(&mut app, ":1.2.1<Enter>exyz<C-c>");
     assert!(e.quit && e.changed);

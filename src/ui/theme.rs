@@ -207,7 +207,12 @@ mod tests {
         let a = all(&ASCII);
         assert!(a.iter().all(|g| g.is_ascii() && g.len() == 1));
         let b = ASCII_BORDER;
-        for s in [b.top_left, b.vertical_left, b.horizontal_top, b.bottom_right] {
+        for s in [
+            b.top_left,
+            b.vertical_left,
+            b.horizontal_top,
+            b.bottom_right,
+        ] {
             assert!(s.is_ascii());
         }
         // Each item status reads differently.
