@@ -102,7 +102,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 &status_text(lang, item.status),
                 style,
             );
-            out.note(lang, &item.note);
+            out.note(lang, item.note);
             out.squeeze(text_start..text_end, inner.height as usize);
         }
         Node::Penalties => {
@@ -133,7 +133,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 (i18n::t(lang, L::NotTriggered), bold)
             };
             out.pair(&i18n::label(lang, L::Mark), state, style);
-            out.note(lang, &pen.note);
+            out.note(lang, pen.note);
         }
     }
     frame.render_widget(Paragraph::new(out.lines), inner);
