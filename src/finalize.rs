@@ -46,10 +46,11 @@ pub fn finalize(session: &mut Session, standard: &Standard, now: &str) -> Result
             missing.join("; ")
         ));
     }
+    let total = card.total;
     session.status = Status::Final;
     session.finalized = Some(Finalized {
         at: now.to_string(),
-        total: card.total,
+        total,
     });
     session.history.push(HistoryEvent {
         event: FINALIZED.to_string(),

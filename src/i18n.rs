@@ -55,6 +55,7 @@ pub enum L {
     NoneUnreviewed,
     NoteKept,
     Finalized,
+    NotFinalized,
     Reviewed,
 }
 
@@ -118,6 +119,7 @@ pub fn t(lang: Lang, label: L) -> &'static str {
         L::NoneUnreviewed => ("没有未评的条目", "No unreviewed items here"),
         L::NoteKept => ("说明已保存", "Note kept"),
         L::Finalized => ("已定稿", "Finalized"),
+        L::NotFinalized => ("未能定稿", "Cannot finalize"),
         L::Reviewed => ("已评", "reviewed"),
     };
     match lang {

@@ -159,8 +159,25 @@ fn hostname() -> String {
 
 fn username() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown-user".into())
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| user_from_uid().unwrap_or_else(|| "unknown-user".into()))
+}
+
+/// The login name for our uid from /etc/passwd, else "uid N" (services and cron lack $USER).
+fn user_from_uid() -> Option<String> {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?;
+        (id.parse::<u32>().ok()? == uid).then(|| name.to_string())
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! Category = Σ its indicators. Penalty = the largest triggered penalty item, capped
 //! (两个扣分项，最高扣15分，不累计扣分). Total = Σ categories − penalty, never below 0.
 
-use crate::session::{Mark, Session};
+use crate::session::{Mark, MarkEntry, Session};
 use crate::standard::Standard;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// An item's state as reports and the screen show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,48 +47,48 @@ impl ItemStatus {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ItemScore {
-    pub id: String,
-    pub title: String,
+pub struct ItemScore<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub status: ItemStatus,
-    pub note: String,
+    pub note: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorScore {
-    pub id: String,
-    pub title: String,
+pub struct IndicatorScore<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub points: Decimal,
     /// Σ of the items' deductions, before the floor at 0.
     pub deducted: Decimal,
     pub score: Decimal,
-    pub items: Vec<ItemScore>,
+    pub items: Vec<ItemScore<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct CategoryScore {
-    pub id: String,
-    pub title: String,
+pub struct CategoryScore<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub points: Decimal,
     pub score: Decimal,
-    pub indicators: Vec<IndicatorScore>,
+    pub indicators: Vec<IndicatorScore<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PenaltyScore {
-    pub id: String,
-    pub title: String,
+pub struct PenaltyScore<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub points: Decimal,
     pub triggered: bool,
-    pub note: String,
+    pub note: &'a str,
 }
 
 /// The whole result of scoring one session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scorecard {
+pub struct Scorecard<'a> {
     pub max: Decimal,
-    pub categories: Vec<CategoryScore>,
-    pub penalties: Vec<PenaltyScore>,
+    pub categories: Vec<CategoryScore<'a>>,
+    pub penalties: Vec<PenaltyScore<'a>>,
     pub penalty_cap: Decimal,
     /// What the penalty group takes off the total.
     pub penalty: Decimal,
@@ -96,19 +97,19 @@ pub struct Scorecard {
     pub total: Decimal,
     pub reviewed: usize,
     pub items_total: usize,
-    pub unreviewed: Vec<String>,
+    pub unreviewed: Vec<&'a str>,
     /// Deducted items whose note is empty.
-    pub deductions_without_note: Vec<String>,
+    pub deductions_without_note: Vec<&'a str>,
     /// Triggered penalty items whose note is empty.
-    pub penalties_without_note: Vec<String>,
+    pub penalties_without_note: Vec<&'a str>,
 }
 
-impl Scorecard {
-    pub fn category(&self, id: &str) -> Option<&CategoryScore> {
+impl<'a> Scorecard<'a> {
+    pub fn category(&self, id: &str) -> Option<&CategoryScore<'a>> {
         self.categories.iter().find(|c| c.id == id)
     }
 
-    pub fn indicator(&self, id: &str) -> Option<&IndicatorScore> {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorScore<'a>> {
         self.categories
             .iter()
             .flat_map(|c| &c.indicators)
@@ -124,35 +125,39 @@ impl Scorecard {
 }
 
 /// Scores a session. Marks for items the standard lacks are ignored (they are orphans).
-pub fn score(standard: &Standard, session: &Session) -> Scorecard {
+pub fn score<'a>(standard: &'a Standard, session: &'a Session) -> Scorecard<'a> {
+    // One index per call: looking each item up in the marks list would cost items × marks.
+    let entries: HashMap<&str, &MarkEntry> =
+        session.marks.iter().map(|e| (e.item.as_str(), e)).collect();
     let mut reviewed = 0;
     let mut unreviewed = Vec::new();
     let mut deductions_without_note = Vec::new();
-    let categories: Vec<CategoryScore> = standard
+    let categories: Vec<CategoryScore<'a>> = standard
         .categories
         .iter()
         .map(|c| {
-            let indicators: Vec<IndicatorScore> = c
+            let indicators: Vec<IndicatorScore<'a>> = c
                 .indicators
                 .iter()
                 .map(|i| {
-                    let items: Vec<ItemScore> = i
+                    let items: Vec<ItemScore<'a>> = i
                         .items
                         .iter()
                         .map(|item| {
-                            let status = ItemStatus::from_mark(session.mark(&item.id));
-                            let note = session.note(&item.id).to_string();
+                            let entry = entries.get(item.id.as_str());
+                            let status = ItemStatus::from_mark(entry.and_then(|e| e.mark));
+                            let note = entry.map_or("", |e| e.note.as_str());
                             match status {
-                                ItemStatus::Unreviewed => unreviewed.push(item.id.clone()),
+                                ItemStatus::Unreviewed => unreviewed.push(item.id.as_str()),
                                 ItemStatus::Deducted(_) if note.trim().is_empty() => {
                                     reviewed += 1;
-                                    deductions_without_note.push(item.id.clone());
+                                    deductions_without_note.push(item.id.as_str());
                                 }
                                 _ => reviewed += 1,
                             }
                             ItemScore {
-                                id: item.id.clone(),
-                                title: item.title.clone(),
+                                id: &item.id,
+                                title: &item.title,
                                 status,
                                 note,
                             }
@@ -160,8 +165,8 @@ pub fn score(standard: &Standard, session: &Session) -> Scorecard {
                         .collect();
                     let deducted: Decimal = items.iter().map(|it| it.status.deduction()).sum();
                     IndicatorScore {
-                        id: i.id.clone(),
-                        title: i.title.clone(),
+                        id: &i.id,
+                        title: &i.title,
                         points: i.points,
                         deducted,
                         score: (i.points - deducted).max(Decimal::ZERO),
@@ -170,27 +175,27 @@ pub fn score(standard: &Standard, session: &Session) -> Scorecard {
                 })
                 .collect();
             CategoryScore {
-                id: c.id.clone(),
-                title: c.title.clone(),
+                id: &c.id,
+                title: &c.title,
                 points: c.points,
                 score: indicators.iter().map(|i| i.score).sum(),
                 indicators,
             }
         })
         .collect();
-    let penalties: Vec<PenaltyScore> = standard
+    let penalties: Vec<PenaltyScore<'a>> = standard
         .penalties
         .items
         .iter()
         .map(|p| PenaltyScore {
-            id: p.id.clone(),
-            title: p.title.clone(),
+            id: &p.id,
+            title: &p.title,
             points: p.points,
             triggered: session.penalty_triggered(&p.id),
-            note: session.note(&p.id).to_string(),
+            note: session.note(&p.id),
         })
         .collect();
-    let triggered: Vec<&PenaltyScore> = penalties.iter().filter(|p| p.triggered).collect();
+    let triggered: Vec<&PenaltyScore<'a>> = penalties.iter().filter(|p| p.triggered).collect();
     let largest = triggered
         .iter()
         .map(|p| p.points)
@@ -202,7 +207,7 @@ pub fn score(standard: &Standard, session: &Session) -> Scorecard {
     let penalties_without_note = triggered
         .iter()
         .filter(|p| p.note.trim().is_empty())
-        .map(|p| p.id.clone())
+        .map(|p| p.id)
         .collect();
     let sum: Decimal = categories.iter().map(|c| c.score).sum();
     Scorecard {

@@ -151,6 +151,9 @@ fn entry(loaded: &Loaded, path: &Path) -> Result<Entry, String> {
     })?;
     let session = parsed.session;
     let card = scoring::score(&loaded.standard, &session);
+    let (reviewed, items_total, penalty, total) =
+        (card.reviewed, card.items_total, card.penalty, card.total);
+    let categories = card.categories.iter().map(|c| c.score).collect();
     let other_standard = parsed.warnings.iter().find_map(|w| match w {
         Warning::OtherStandard { id, version } => Some(format!("{id} {version}")),
         _ => None,
@@ -162,11 +165,11 @@ fn entry(loaded: &Loaded, path: &Path) -> Result<Entry, String> {
         date: session.center.date,
         assessors: session.center.assessors,
         is_final: session.status == crate::session::Status::Final,
-        reviewed: card.reviewed,
-        items_total: card.items_total,
-        categories: card.categories.iter().map(|c| c.score).collect(),
-        penalty: card.penalty,
-        total: card.total,
+        reviewed,
+        items_total,
+        categories,
+        penalty,
+        total,
         rank: 0,
         other_standard,
     })

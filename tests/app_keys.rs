@@ -47,6 +47,18 @@ fn deduct_prompt_applies_and_moves_on() {
 }
 
 #[test]
+fn d_on_a_deducted_item_offers_the_amount_and_typing_replaces_it() {
+    let mut app = app();
+    keys(&mut app, "d1.5<Enter>k");
+    assert_eq!(app.cursor_id(), "1.1.1");
+    keys(&mut app, "d");
+    assert!(matches!(app.mode(), Mode::Deduct { input, .. } if input.text() == "1.5"));
+    keys(&mut app, "2<Enter>");
+    assert_eq!(status(&app, "1.1.1"), "deducted 2");
+    assert_eq!(total(&app), "98");
+}
+
+#[test]
 fn esc_cancels_a_deduction() {
     let mut app = app();
     let e = keys(&mut app, "d3<Esc>");
@@ -127,13 +139,25 @@ fn na_and_clear() {
 #[test]
 fn note_editor_keeps_text_on_esc_and_ctrl_s() {
     let mut app = app();
-    keys(&mut app, "e门牌");
-    app.handle_paste("不清晰\n见照片");
+    // What is typed is in the session at once (a dropped SSH link loses nothing) …
+    let e = keys(&mut app, "e门牌");
+    assert!(e.changed);
+    assert_eq!(app.session().note("1.1.1"), "门牌");
+    let e = app.handle_paste("不清晰\n见照片");
+    assert!(e.changed);
+    assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
+    // … and closing keeps it, as one undo step.
     let e = keys(&mut app, "<Esc>");
     assert!(e.changed);
     assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
     keys(&mut app, "<Down>e!<C-s>");
     assert_eq!(app.session().note("1.1.2"), "!");
+    keys(&mut app, "u");
+    assert_eq!(app.session().note("1.1.2"), "");
+    assert_eq!(app.session().note("1.1.1"), "门牌不清晰\n见照片");
+    keys(&mut app, "u");
+    assert_eq!(app.session().note("1.1.1"), "");
+    keys(&mut app, "<C-r><C-r>");
     // Ctrl-C inside the editor quits and still keeps the note.
     let e = keys(&mut app, ":1.2.1<Enter>exyz<C-c>");
     assert!(e.quit && e.changed);
@@ -429,15 +453,36 @@ fn quit_summary_counts_open_work() {
 }
 
 #[test]
-fn finalize_reports_the_finalize_outcome() {
+fn finalize_says_what_is_open_then_finalizes() {
     let mut app = app();
+    keys(&mut app, "d1<Enter>");
     let e = keys(&mut app, "F");
-    // Whatever finalize says when incomplete is shown as an error; nothing changes.
     assert!(!e.changed);
-    assert!(
-        app.status
-            .as_ref()
-            .is_some_and(|(m, err)| *err && !m.is_empty())
+    assert_eq!(
+        status_message(&app).as_deref(),
+        Some("未能定稿：46 项未评 · 1 项扣分无说明")
     );
     assert_eq!(app.session().status, Status::Draft);
+    keys(&mut app, ":1.1.1<Enter>e门牌褪色<Esc>");
+    keys(
+        &mut app,
+        ":1<Enter>Y:2<Enter>Y:3<Enter>Y:4<Enter>Y:5<Enter>Y:6<Enter>Y:7<Enter>Y",
+    );
+    let e = keys(&mut app, "F");
+    assert!(e.changed);
+    assert_eq!(app.session().status, Status::Final);
+    assert_eq!(
+        app.session()
+            .finalized
+            .as_ref()
+            .map(|f| f.total.to_string()),
+        Some("99".to_string())
+    );
+    // Final: changes are refused, undo too.
+    keys(&mut app, "u");
+    assert_eq!(
+        status_message(&app).as_deref(),
+        Some("已定稿：先用 pinggu reopen 重新打开才能修改")
+    );
+    assert_eq!(total(&app), "99");
 }

@@ -205,3 +205,126 @@ fn cursor_row_stays_visible_while_resizing() {
         assert!(cursor_line.contains("8.2"), "h={h}: {cursor_line}");
     }
 }
+
+#[test]
+fn no_color_uses_only_modifiers_and_the_cursor_row_is_reversed() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = scored(Lang::Zh, false);
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    // The cursor row (1.2.3) is reversed across the tree pane.
+    let y = (0..24)
+        .find(|y| buf[(1, *y)].symbol() == "►")
+        .expect("cursor marker");
+    let mods: Vec<_> = (0..44).map(|x| buf[(x, y)].modifier).collect();
+    assert!(
+        (2..16).all(|x| buf[(x, y)].modifier.contains(Modifier::REVERSED)),
+        "{mods:?}"
+    );
+    assert!(!buf[(2, y + 1)].modifier.contains(Modifier::REVERSED));
+    // With colour, marks are coloured too.
+    app.options.color = true;
+    let t = draw(&mut app, 80, 24);
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
+
+#[test]
+fn hostile_notes_and_names_cannot_break_the_screen() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let mut s = session(&loaded);
+    s.center.name = "中心\u{1b}[2J\u{202E}反转".into();
+    s.set_note(
+        &loaded.standard,
+        "1.1.1",
+        "坏\u{1b}]0;title\u{7}注\u{0}释\tend",
+    )
+    .expect("note");
+    let mut app = app_with(loaded, s, options(Lang::Zh, false), false);
+    let t = draw(&mut app, 80, 24);
+    let screen = screen_text(&t);
+    assert!(screen.contains("中心\u{FFFD}[2J\u{FFFD}反转"), "{screen}");
+    assert!(
+        screen.contains("坏\u{FFFD}]0;title\u{FFFD}注\u{FFFD}释 end"),
+        "{screen}"
+    );
+    for line in screen.lines() {
+        assert_eq!(text::width(line), 80, "{line}");
+        assert!(!line.contains('\u{1b}'));
+    }
+    // Opening the editor shows placeholders, and closing it untouched keeps the note as it was.
+    let e = keys(&mut app, "e<Esc>");
+    assert!(!e.changed);
+    assert_eq!(
+        app.session().note("1.1.1"),
+        "坏\u{1b}]0;title\u{7}注\u{0}释\tend"
+    );
+}
+
+#[test]
+fn a_long_note_stays_in_view_by_shortening_the_standard_text() {
+    let mut app = scored(Lang::Zh, false);
+    let note = "第一行说明\n第二行说明\n第三行说明\n第四行说明\n第五行说明\n第六行说明\n最后一行";
+    keys(&mut app, ":1.2.6<Enter>e");
+    app.handle_paste(note);
+    keys(&mut app, "<Esc>:1.2.6<Enter>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(screen.contains("最后一行"), "{screen}");
+    assert!(screen.contains("…"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn header_says_read_only_and_final() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let s = session(&loaded);
+    let mut app = app_with(loaded, s, options(Lang::Zh, false), true);
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("[草稿] [只读]"),
+        "{screen}"
+    );
+    app.read_only = false;
+    app.session.status = pinggu::session::Status::Final;
+    app.options.lang = Lang::En;
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen.lines().next().unwrap_or("").ends_with("[Final]"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn warnings_show_on_the_first_frame() {
+    let loaded = pinggu::standard::Standard::embedded();
+    let s = session(&loaded);
+    let mut app = pinggu::app::App::new(
+        loaded,
+        s,
+        "/tmp/x.json".into(),
+        options(Lang::En, false),
+        false,
+        vec!["the standard file changed".into(), "2 orphans".into()],
+    );
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        screen
+            .lines()
+            .nth(23)
+            .unwrap_or("")
+            .starts_with("the standard file changed; 2 orphans"),
+        "{screen}"
+    );
+}

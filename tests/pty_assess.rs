@@ -218,8 +218,12 @@ fn pty_hangup_of_the_terminal_exits_within_2s_and_releases_the_lock() {
     };
     while running() {
         if cut.elapsed() > Duration::from_secs(2) {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+            let stack = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/syscall"))
+                .unwrap_or_default();
             pty_support::kill(u32::try_from(pid).unwrap(), libc::SIGKILL);
-            panic!("still running 2 s after the hang-up");
+            panic!("still running 2 s after the hang-up: {stat} wchan {wchan} syscall {stack}");
         }
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -33,13 +33,14 @@ fn shown(v: Decimal) -> String {
 #[test]
 fn an_untouched_session_scores_full_marks_and_lists_all_47_unreviewed() {
     let loaded = Standard::embedded();
-    let card = score(&loaded.standard, &fresh(&loaded));
+    let session = fresh(&loaded);
+    let card = score(&loaded.standard, &session);
     assert_eq!(shown(card.total), "100");
     assert_eq!(shown(card.max), "100");
     assert_eq!((card.reviewed, card.items_total), (0, 47));
     assert_eq!(card.unreviewed.len(), 47);
-    assert_eq!(card.unreviewed.first().map(String::as_str), Some("1.1.1"));
-    assert_eq!(card.unreviewed.last().map(String::as_str), Some("7.3"));
+    assert_eq!(card.unreviewed.first().copied(), Some("1.1.1"));
+    assert_eq!(card.unreviewed.last().copied(), Some("7.3"));
     assert_eq!(shown(card.penalty), "0");
     assert!(!card.is_complete());
 }
@@ -186,7 +187,7 @@ fn unreviewed_met_and_na_deduct_nothing() {
     assert_eq!(shown(card.total), "100");
     assert_eq!(card.reviewed, 2);
     assert_eq!(card.unreviewed.len(), 45);
-    assert!(!card.unreviewed.contains(&"2.1.1".to_string()));
+    assert!(!card.unreviewed.contains(&"2.1.1"));
 }
 
 #[test]

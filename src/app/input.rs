@@ -10,6 +10,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub struct LineInput {
     text: String,
     caret: usize,
+    /// The text was filled in for the assessor: the first character typed replaces it.
+    selected: bool,
 }
 
 /// Longest prompt input accepted: a pasted essay is not an item number.
@@ -20,6 +22,17 @@ impl LineInput {
         let mut input = LineInput::default();
         input.insert(text);
         input
+    }
+
+    /// Prefilled text that typing replaces (Left/Right/Home/End keep it for editing).
+    pub fn selected(text: &str) -> LineInput {
+        let mut input = LineInput::with(text);
+        input.selected = true;
+        input
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     pub fn text(&self) -> &str {
@@ -53,6 +66,19 @@ impl LineInput {
     /// Edits the text with a key; returns false for keys it does not use.
     pub fn key(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if std::mem::take(&mut self.selected)
+            && matches!(
+                key.code,
+                KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+            )
+            && !ctrl
+        {
+            self.text.clear();
+            self.caret = 0;
+            if !matches!(key.code, KeyCode::Char(_)) {
+                return true;
+            }
+        }
         let len = self.text.chars().count();
         match key.code {
             KeyCode::Char('u') if ctrl => {
@@ -104,5 +130,19 @@ mod tests {
         assert_eq!(i.text(), "理");
         i.insert("a\u{1b}b\nignored");
         assert_eq!(i.text(), "a\u{FFFD}b理");
+    }
+
+    #[test]
+    fn prefilled_text_is_replaced_by_typing_and_kept_by_moving() {
+        let mut i = LineInput::selected("1.5");
+        i.key(&key(KeyCode::Char('2')));
+        assert_eq!(i.text(), "2");
+        let mut i = LineInput::selected("1.5");
+        i.key(&key(KeyCode::Backspace));
+        assert_eq!(i.text(), "");
+        let mut i = LineInput::selected("1.5");
+        i.key(&key(KeyCode::End));
+        i.key(&key(KeyCode::Char('5')));
+        assert_eq!(i.text(), "1.55");
     }
 }

@@ -92,7 +92,7 @@ impl App {
             path,
             options,
             read_only,
-            status: warnings.first().map(|w| (w.clone(), false)),
+            status: (!warnings.is_empty()).then(|| (warnings.join("; "), false)),
             clock: crate::clock::timestamp,
             mode: Mode::Browse,
             undo: Vec::new(),
@@ -128,7 +128,7 @@ impl App {
                 if let Mode::Note(editor) = &mut self.mode {
                     editor.area.input(key);
                 }
-                Effect::default()
+                self.sync_note()
             }
             _ => Effect::default(),
         }
@@ -137,7 +137,10 @@ impl App {
     /// Bracketed paste (and what some input methods send as one burst of text).
     pub fn handle_paste(&mut self, text: &str) -> Effect {
         match &mut self.mode {
-            Mode::Note(editor) => editor.paste(text),
+            Mode::Note(editor) => {
+                editor.paste(text);
+                return self.sync_note();
+            }
             Mode::Deduct { input, .. } | Mode::Jump(input) | Mode::Search(input) => {
                 input.insert(text)
             }

@@ -63,7 +63,8 @@ impl App {
     /// Moves the cursor `delta` rows, stopping at the ends.
     pub(super) fn move_by(&mut self, delta: isize) {
         let rows = self.rows();
-        let at = rows.iter().position(|n| *n == self.cursor()).unwrap_or(0);
+        let cursor = self.cursor();
+        let at = rows.iter().position(|n| *n == cursor).unwrap_or(0);
         let to = at
             .saturating_add_signed(delta)
             .min(rows.len().saturating_sub(1));
@@ -116,7 +117,8 @@ impl App {
     pub(super) fn next_item(&self, wrap: bool, want: impl Fn(&App, Node) -> bool) -> Option<Node> {
         let s = &self.loaded.standard;
         let all = tree::all(s);
-        let at = all.iter().position(|n| *n == self.cursor()).unwrap_or(0);
+        let cursor = self.cursor();
+        let at = all.iter().position(|n| *n == cursor).unwrap_or(0);
         let after = all[at + 1..].iter();
         let before = all[..=at].iter().filter(|_| wrap);
         after
@@ -173,7 +175,8 @@ impl App {
             ));
             return;
         }
-        let at = all.iter().position(|n| *n == self.cursor()).unwrap_or(0);
+        let cursor = self.cursor();
+        let at = all.iter().position(|n| *n == cursor).unwrap_or(0);
         let pick = if forward {
             hits.iter().position(|h| *h > at).unwrap_or(0)
         } else {

@@ -2,7 +2,7 @@
 //! which refuses them when read-only, records one undo step and stamps `updated`.
 
 use super::tree::{self, Node};
-use super::{Action, App, Effect, LineInput, Mode, NoteEditor, Snapshot, UNDO_DEPTH};
+use super::{Action, App, Effect, LineInput, Mode, Snapshot, UNDO_DEPTH};
 use crate::amount::{self, STEP};
 use crate::cli::ReportFormat;
 use crate::i18n::{self, L};
@@ -100,7 +100,7 @@ impl App {
     }
 
     /// Why changes are refused right now, if they are.
-    fn refusal(&self) -> Option<&'static str> {
+    pub(super) fn refusal(&self) -> Option<&'static str> {
         if self.read_only {
             Some(i18n::t(self.options.lang, L::ReadOnlyRefused))
         } else if self.session.is_final() {
@@ -130,13 +130,18 @@ impl App {
         if self.session.marks == before.marks && self.session.penalties == before.penalties {
             return false;
         }
+        self.push_undo(before);
+        self.session.updated = (self.clock)();
+        true
+    }
+
+    /// Records one undo step; a new change forgets what could be redone.
+    pub(super) fn push_undo(&mut self, before: Snapshot) {
         self.undo.push(before);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.session.updated = (self.clock)();
-        true
     }
 
     /// The scored item under the cursor, or a message saying one is needed.
@@ -214,7 +219,7 @@ impl App {
             return NOTHING;
         };
         let input = match self.session.mark(&item) {
-            Some(Mark::Deducted(d)) if prefill.is_empty() => LineInput::with(&amount::fmt(d)),
+            Some(Mark::Deducted(d)) if prefill.is_empty() => LineInput::selected(&amount::fmt(d)),
             _ => LineInput::with(prefill),
         };
         self.open(Mode::Deduct { item, input })
@@ -299,37 +304,6 @@ impl App {
         }
     }
 
-    fn open_note(&mut self) -> Effect {
-        if let Some(message) = self.refusal() {
-            self.error(message);
-            return NOTHING;
-        }
-        let node = self.cursor();
-        if !matches!(node, Node::Item(..) | Node::Penalty(_)) {
-            self.error(i18n::t(self.options.lang, L::NeedNoteTarget));
-            return NOTHING;
-        }
-        let id = node.id(&self.loaded.standard).to_string();
-        let editor = NoteEditor::open(&id, self.session.note(&id));
-        self.open(Mode::Note(Box::new(editor)))
-    }
-
-    /// Closes the note editor, keeping what was typed (one undo step).
-    fn close_note(&mut self) -> Effect {
-        let Mode::Note(editor) = std::mem::replace(&mut self.mode, Mode::Browse) else {
-            return NOTHING;
-        };
-        let Some(note) = editor.result() else {
-            return NOTHING;
-        };
-        if self.edit(|s, std| s.set_note(std, &editor.item, &note)) {
-            self.info(i18n::t(self.options.lang, L::NoteKept));
-            CHANGED
-        } else {
-            NOTHING
-        }
-    }
-
     fn undo_redo(&mut self, undo: bool) -> Effect {
         let lang = self.options.lang;
         if let Some(message) = self.refusal() {
@@ -382,7 +356,14 @@ impl App {
                 CHANGED
             }
             Err(message) => {
-                self.error(text::safe_line(&message));
+                // The full list of what is open is long; the count says it in one line.
+                let message = match self.quit_summary() {
+                    Some(open) => {
+                        format!("{}{open}", i18n::label(self.options.lang, L::NotFinalized))
+                    }
+                    None => text::safe_line(&message),
+                };
+                self.error(message);
                 NOTHING
             }
         }

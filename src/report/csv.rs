@@ -36,14 +36,14 @@ pub fn render(f: &Facts) -> String {
             for it in &i.items {
                 let d = it.status.deduction();
                 rows.push([
-                    safe_line(&it.id),
-                    safe_line(&c.title),
-                    safe_line(&i.title),
-                    safe_line(&it.title),
+                    safe_line(it.id),
+                    safe_line(c.title),
+                    safe_line(i.title),
+                    safe_line(it.title),
                     fmt(i.points),
                     f.mark(it.status),
                     if d.is_zero() { s("") } else { fmt(d) },
-                    note_lines(&it.note).join("\n"),
+                    note_lines(it.note).join("\n"),
                     s(""),
                 ]);
             }
@@ -53,10 +53,10 @@ pub fn render(f: &Facts) -> String {
         for i in &c.indicators {
             let own = is_self_item(i).is_some();
             rows.push([
-                safe_line(&i.id),
-                safe_line(&c.title),
-                safe_line(&i.title),
-                if own { safe_line(&i.title) } else { s("") },
+                safe_line(i.id),
+                safe_line(c.title),
+                safe_line(i.title),
+                if own { safe_line(i.title) } else { s("") },
                 fmt(i.points),
                 s(l.subtotal),
                 fmt(i.deducted),
@@ -67,8 +67,8 @@ pub fn render(f: &Facts) -> String {
     }
     for c in &f.card.categories {
         rows.push([
-            safe_line(&c.id),
-            safe_line(&c.title),
+            safe_line(c.id),
+            safe_line(c.title),
             s(""),
             s(""),
             fmt(c.points),
@@ -81,9 +81,9 @@ pub fn render(f: &Facts) -> String {
     let group = &f.standard.penalties;
     for p in &f.card.penalties {
         rows.push([
-            safe_line(&p.id),
+            safe_line(p.id),
             safe_line(&group.title),
-            safe_line(&p.title),
+            safe_line(p.title),
             s(""),
             fmt(p.points),
             s(if p.triggered {
@@ -92,7 +92,7 @@ pub fn render(f: &Facts) -> String {
                 l.not_triggered
             }),
             if p.triggered { fmt(p.points) } else { s("") },
-            note_lines(&p.note).join("\n"),
+            note_lines(p.note).join("\n"),
             s(""),
         ]);
     }

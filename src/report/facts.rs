@@ -51,7 +51,7 @@ pub struct Facts<'a> {
     pub l: &'static Labels,
     pub standard: &'a Standard,
     pub session: &'a Session,
-    pub card: Scorecard,
+    pub card: Scorecard<'a>,
 }
 
 impl<'a> Facts<'a> {
@@ -157,8 +157,8 @@ impl<'a> Facts<'a> {
             .map(|p| {
                 format!(
                     "{} {}{}{}{}{}",
-                    safe_line(&p.id),
-                    safe_line(&p.title),
+                    safe_line(p.id),
+                    safe_line(p.title),
                     l.parens.0,
                     fmt(p.points),
                     l.points_unit,
@@ -230,8 +230,8 @@ impl<'a> Facts<'a> {
         for c in &self.card.categories {
             rows.push(Row {
                 kind: RowKind::Category,
-                id: safe_line(&c.id),
-                title: safe_line(&c.title),
+                id: safe_line(c.id),
+                title: safe_line(c.title),
                 points: fmt(c.points),
                 mark: String::new(),
                 score: fmt(c.score),
@@ -242,13 +242,13 @@ impl<'a> Facts<'a> {
                 let own = is_self_item(i);
                 rows.push(Row {
                     kind: RowKind::Indicator,
-                    id: safe_line(&i.id),
-                    title: safe_line(&i.title),
+                    id: safe_line(i.id),
+                    title: safe_line(i.title),
                     points: fmt(i.points),
                     mark: own.map(|it| self.mark(it.status)).unwrap_or_default(),
                     score: fmt(i.score),
                     formula: self.indicator_formula(i),
-                    note: own.map(|it| note_lines(&it.note)).unwrap_or_default(),
+                    note: own.map(|it| note_lines(it.note)).unwrap_or_default(),
                 });
                 if own.is_some() {
                     continue;
@@ -256,13 +256,13 @@ impl<'a> Facts<'a> {
                 for it in &i.items {
                     rows.push(Row {
                         kind: RowKind::Item,
-                        id: safe_line(&it.id),
-                        title: safe_line(&it.title),
+                        id: safe_line(it.id),
+                        title: safe_line(it.title),
                         points: String::new(),
                         mark: self.mark(it.status),
                         score: String::new(),
                         formula: String::new(),
-                        note: note_lines(&it.note),
+                        note: note_lines(it.note),
                     });
                 }
             }
@@ -281,8 +281,8 @@ impl<'a> Facts<'a> {
         for p in &self.card.penalties {
             rows.push(Row {
                 kind: RowKind::Penalty,
-                id: safe_line(&p.id),
-                title: safe_line(&p.title),
+                id: safe_line(p.id),
+                title: safe_line(p.title),
                 points: fmt(p.points),
                 mark: if p.triggered {
                     self.l.triggered
@@ -292,7 +292,7 @@ impl<'a> Facts<'a> {
                 .to_string(),
                 score: String::new(),
                 formula: String::new(),
-                note: note_lines(&p.note),
+                note: note_lines(p.note),
             });
         }
         rows.push(Row {
@@ -310,7 +310,7 @@ impl<'a> Facts<'a> {
 }
 
 /// The item of an indicator that is itself the scored item (2.2, 4.1, 7.3 ...).
-pub fn is_self_item(i: &IndicatorScore) -> Option<&scoring::ItemScore> {
+pub fn is_self_item<'c, 'a>(i: &'c IndicatorScore<'a>) -> Option<&'c scoring::ItemScore<'a>> {
     match i.items.as_slice() {
         [only] if only.id == i.id => Some(only),
         _ => None,

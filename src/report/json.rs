@@ -35,17 +35,17 @@ pub fn render(f: &Facts) -> String {
                         .iter()
                         .map(|it| {
                             json!({
-                                "id": safe(&it.id),
-                                "title": safe(&it.title),
+                                "id": safe(it.id),
+                                "title": safe(it.title),
                                 "status": it.status.key(),
                                 "deduction": fmt(it.status.deduction()),
-                                "note": safe(&it.note),
+                                "note": safe(it.note),
                             })
                         })
                         .collect();
                     json!({
-                        "id": safe(&i.id),
-                        "title": safe(&i.title),
+                        "id": safe(i.id),
+                        "title": safe(i.title),
                         "points": fmt(i.points),
                         "score": fmt(i.score),
                         "items": items,
@@ -53,8 +53,8 @@ pub fn render(f: &Facts) -> String {
                 })
                 .collect();
             json!({
-                "id": safe(&c.id),
-                "title": safe(&c.title),
+                "id": safe(c.id),
+                "title": safe(c.title),
                 "points": fmt(c.points),
                 "score": fmt(c.score),
                 "indicators": indicators,
@@ -66,11 +66,11 @@ pub fn render(f: &Facts) -> String {
         .iter()
         .map(|p| {
             json!({
-                "id": safe(&p.id),
-                "title": safe(&p.title),
+                "id": safe(p.id),
+                "title": safe(p.title),
                 "points": fmt(p.points),
                 "triggered": p.triggered,
-                "note": safe(&p.note),
+                "note": safe(p.note),
             })
         })
         .collect();

@@ -82,14 +82,15 @@ fn read(store: &Store, loaded: &Loaded, path: PathBuf) -> Entry {
             Ok(parsed) => {
                 let s = parsed.session;
                 let card = scoring::score(&loaded.standard, &s);
+                let (reviewed, items_total, total) = (card.reviewed, card.items_total, card.total);
                 Kind::Session(Summary {
                     center: s.center.name,
                     district: s.center.district,
                     date: s.center.date,
                     assessors: s.center.assessors.join(", "),
-                    reviewed: card.reviewed,
-                    items_total: card.items_total,
-                    total: card.total,
+                    reviewed,
+                    items_total,
+                    total,
                     is_final: s.status == crate::session::Status::Final,
                 })
             }

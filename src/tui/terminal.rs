@@ -13,6 +13,8 @@ static PANIC_HOOK: Once = Once::new();
 
 /// Raw mode, alternate screen, bracketed paste (a pasted note arrives as one event).
 pub fn init() -> std::io::Result<DefaultTerminal> {
+    #[cfg(unix)]
+    tty();
     let terminal = ratatui::try_init()?;
     install_panic_hook();
     execute!(std::io::stdout(), EnableBracketedPaste)?;
@@ -91,21 +93,30 @@ enum Wait {
     Lost,
 }
 
+/// The controlling terminal, opened once while it is alive: every descriptor of a tty
+/// sees its hang-up, and asking "is stdin a terminal?" after one would say no.
+#[cfg(unix)]
+static TTY: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
+
+#[cfg(unix)]
+fn tty() -> Option<&'static std::fs::File> {
+    TTY.get_or_init(|| std::fs::OpenOptions::new().read(true).open("/dev/tty").ok())
+        .as_ref()
+}
+
 #[cfg(unix)]
 fn wait_readable(timeout: Duration) -> Wait {
-    use std::io::IsTerminal;
     use std::os::fd::AsRawFd;
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        // crossterm reads /dev/tty then; let it wait.
+    let Some(tty) = tty() else {
+        // No terminal to watch: let crossterm wait.
         return match event::poll(timeout) {
             Ok(true) => Wait::Ready,
             Ok(false) => Wait::Timeout,
             Err(_) => Wait::Lost,
         };
-    }
+    };
     let mut fd = libc::pollfd {
-        fd: stdin.as_raw_fd(),
+        fd: tty.as_raw_fd(),
         events: libc::POLLIN,
         revents: 0,
     };

@@ -50,8 +50,9 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             let ind = &card.categories[c].indicators[i];
             out.text(
                 &format!(
-                    "{}{}",
+                    "{}{} {}",
                     i18n::label(lang, L::Category),
+                    card.categories[c].id,
                     card.categories[c].title
                 ),
                 Style::new(),
@@ -86,7 +87,9 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             );
             out.text(&indicator, Style::new());
             out.blank();
+            let text_start = out.lines.len();
             out.text(&s.categories[c].indicators[i].items[t].text, Style::new());
+            let text_end = out.lines.len();
             out.blank();
             let style = match item.status {
                 ItemStatus::Met => theme.met(),
@@ -99,7 +102,8 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 &status_text(lang, item.status),
                 style,
             );
-            out.note(lang, &item.note);
+            out.note(lang, item.note);
+            out.squeeze(text_start..text_end, inner.height as usize);
         }
         Node::Penalties => {
             out.text(
@@ -129,7 +133,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 (i18n::t(lang, L::NotTriggered), bold)
             };
             out.pair(&i18n::label(lang, L::Mark), state, style);
-            out.note(lang, &pen.note);
+            out.note(lang, pen.note);
         }
     }
     frame.render_widget(Paragraph::new(out.lines), inner);
@@ -157,6 +161,24 @@ impl Out {
         for l in self.theme.wrap(s, self.cols) {
             self.lines.push(Line::styled(l, style));
         }
+    }
+
+    /// When the pane is too short, shortens the standard's text (marked with …) so the
+    /// assessor's own mark and note stay in view; the text is always in the preview.
+    fn squeeze(&mut self, text: std::ops::Range<usize>, height: usize) {
+        let over = self.lines.len().saturating_sub(height);
+        let keep = text.len().saturating_sub(over).max(2);
+        if over == 0 || keep >= text.len() {
+            return;
+        }
+        let cut = text.start + keep;
+        self.lines.drain(cut..text.end);
+        let last = self.lines[cut - 1].to_string();
+        let ellipsis = if self.theme.ascii { "~" } else { "…" };
+        let w = crate::text::width(ellipsis);
+        let shortened = crate::text::truncate(&last, self.cols.saturating_sub(w));
+        let shortened = shortened.trim_end_matches('…');
+        self.lines[cut - 1] = Line::raw(format!("{shortened}{ellipsis}"));
     }
 
     fn blank(&mut self) {

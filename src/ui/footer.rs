@@ -138,6 +138,10 @@ fn prompt(
     frame.set_cursor_position(Position::new(x as u16, area.y));
     Line::from(vec![
         Span::styled(label, theme.key()),
-        Span::raw(theme.fit(&shown, room)),
+        if input.is_selected() {
+            Span::styled(theme.fit(&shown, room), theme.cursor())
+        } else {
+            Span::raw(theme.fit(&shown, room))
+        },
     ])
 }

@@ -57,3 +57,43 @@ pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::cli::Lang;
+    use crate::standard::Standard;
+
+    #[test]
+    fn help_lists_every_binding_with_its_text() {
+        let loaded = Standard::embedded();
+        let session = crate::session::Session::new(Default::default(), &loaded, "now");
+        let options = Options {
+            lang: Lang::En,
+            ascii: true,
+            color: false,
+        };
+        let app = App::new(loaded, session, "x".into(), options, false, vec![]);
+        let text: Vec<String> = lines(&app, Theme::new(options))
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        for ctx in [
+            KeyContext::Browse,
+            KeyContext::Prompt,
+            KeyContext::Note,
+            KeyContext::Overlay,
+        ] {
+            for b in keymap::table(ctx) {
+                let keys = keymap::keys_label(b, true);
+                let want = format!("{}{}", text::pad(&keys, 16), b.action.doc());
+                assert!(text.contains(&want), "missing help line {want:?}");
+            }
+        }
+        assert!(text.contains(&format!(
+            "{}Mark met and move to the next item",
+            text::pad("y/Space", 16)
+        )));
+    }
+}

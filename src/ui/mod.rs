@@ -54,8 +54,9 @@ pub fn render(app: &mut App, frame: &mut Frame) {
         Constraint::Min(1),
     ]));
     header::render(app, &card, theme, frame, top);
-    tree::render(app, &card, theme, frame, left);
+    let offset = tree::render(app, &card, theme, frame, left);
     detail::render(app, &card, theme, frame, right);
+    app.tree_offset = offset;
     footer::render(app, theme, frame, bottom);
     match &app.mode {
         Mode::Note(_) => note::render(app, theme, frame, body),

@@ -1,6 +1,6 @@
 //! The `r` overlay: the text scorecard exactly as `pinggu report` prints it, scrollable.
 
-use super::{Theme, centered};
+use super::Theme;
 use crate::app::{App, Mode};
 use crate::i18n::{self, L};
 use ratatui::Frame;
@@ -9,7 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
-    let area = centered(body, body.width.saturating_sub(2).max(20), body.height);
+    // The whole body: the scorecard is wide, and half-covered panes would only distract.
+    let area = body;
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Line::styled(

@@ -172,3 +172,68 @@ impl Theme {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn all(g: &Glyphs) -> [&'static str; 10] {
+        [
+            g.cursor,
+            g.open,
+            g.closed,
+            g.unreviewed,
+            g.met,
+            g.deducted,
+            g.na,
+            g.note,
+            g.penalty_on,
+            g.penalty_off,
+        ]
+    }
+
+    #[test]
+    fn default_glyphs_are_never_ambiguous_width() {
+        // Ambiguous characters are 1 column normally and 2 in a CJK context.
+        for g in all(&DEFAULT) {
+            assert_eq!(g.width(), 1, "{g}");
+            assert_eq!(g.width_cjk(), 1, "{g} is ambiguous-width");
+        }
+    }
+
+    #[test]
+    fn ascii_set_is_ascii_and_distinct() {
+        let a = all(&ASCII);
+        assert!(a.iter().all(|g| g.is_ascii() && g.len() == 1));
+        let b = ASCII_BORDER;
+        for s in [
+            b.top_left,
+            b.vertical_left,
+            b.horizontal_top,
+            b.bottom_right,
+        ] {
+            assert!(s.is_ascii());
+        }
+        // Each item status reads differently.
+        let statuses = [ASCII.unreviewed, ASCII.met, ASCII.deducted, ASCII.na];
+        for (i, s) in statuses.iter().enumerate() {
+            assert!(!statuses[i + 1..].contains(s));
+        }
+    }
+
+    #[test]
+    fn ascii_mode_swaps_ambiguous_punctuation() {
+        let t = Theme {
+            ascii: true,
+            color: false,
+        };
+        assert_eq!(t.line("“一网通办”…"), "\"一网通办\"~");
+        assert_eq!(t.fit("受理大厅环境", 7), "受理大~");
+        let u = Theme {
+            ascii: false,
+            color: false,
+        };
+        assert_eq!(u.line("a\u{1b}b"), "a\u{FFFD}b");
+    }
+}

@@ -14,7 +14,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-pub fn render(app: &mut App, card: &Scorecard, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the visible rows; returns the scroll offset that keeps the cursor in view.
+pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area: Rect) -> usize {
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Line::from(format!(
@@ -34,7 +35,6 @@ pub fn render(app: &mut App, card: &Scorecard, theme: Theme, frame: &mut Frame, 
     } else if height > 0 && at >= offset + height {
         offset = at + 1 - height;
     }
-    app.tree_offset = offset;
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -43,6 +43,7 @@ pub fn render(app: &mut App, card: &Scorecard, theme: Theme, frame: &mut Frame, 
         .map(|(i, node)| row(app, card, theme, *node, i == at, inner.width as usize))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    offset
 }
 
 /// One row: cursor marker, indent, expander or status glyph, id, title … right-aligned score.
@@ -80,7 +81,7 @@ fn row<'a>(
         }
         Node::Item(c, i, t) => {
             let item = &card.categories[c].indicators[i].items[t];
-            let note = note_mark(&item.note, g.note);
+            let note = note_mark(item.note, g.note);
             match item.status {
                 ItemStatus::Unreviewed => (g.unreviewed, Style::new(), note.trim_start().into()),
                 ItemStatus::Met => (g.met, theme.met(), note.trim_start().into()),
@@ -102,7 +103,7 @@ fn row<'a>(
         }
         Node::Penalty(p) => {
             let pen = &card.penalties[p];
-            let note = note_mark(&pen.note, g.note);
+            let note = note_mark(pen.note, g.note);
             if pen.triggered {
                 (
                     g.penalty_on,
