@@ -142,3 +142,15 @@ fn cursor_move_full_session(bencher: Bencher, case: Case) {
             draw(app, terminal);
         });
 }
+
+/// Mark on a fully assessed session: `y` re-marks the middle item (every item already has an
+/// entry, so the model re-sorts the whole list of marks).
+#[divan::bench(args = [case(47, 120, 40), case(1_000, 120, 40), case(10_000, 120, 40)], sample_count = 10, sample_size = 1)]
+fn mark_met_full_session(bencher: Bencher, case: Case) {
+    bencher
+        .with_inputs(|| ready_on(case, &[], common::full_session(loaded(case.items))))
+        .bench_local_refs(|(app, terminal)| {
+            app.handle_key(key('y'));
+            draw(app, terminal);
+        });
+}

@@ -40,11 +40,13 @@ fn main() {
         }
     };
     let mut out = String::new();
+    let _ = writeln!(out, "\nLoad average at start: {}", load_average());
     first_frames(&mut out, &fx, runs);
     keystrokes(&mut out, &fx);
     memory(&mut out, &fx);
     instructions(&mut out, &fx);
     summary(&mut out, &fx);
+    let _ = writeln!(out, "\nLoad average at end: {}", load_average());
     print!("{out}");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/benchmarks");
     if std::fs::create_dir_all(&dir).is_ok() {
@@ -261,6 +263,13 @@ fn errors_note(out: &mut String, errors: &[String]) {
             first_line(first)
         );
     }
+}
+
+/// The 1, 5 and 15 minute load averages: other work on the machine skews every figure.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 fn first_line(s: &str) -> &str {
