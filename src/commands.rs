@@ -254,7 +254,13 @@ fn edit_with(
     let shown = path.display().to_string();
     let _lock = crate::lock::SessionLock::acquire(&path)?;
     let mut session = load_warned(&path, loaded)?;
+    let before = session.to_json();
     change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
+    if session.to_json() == before {
+        // Nothing changed: rewriting would bump `updated` (a diff in git) and replace the
+        // .bak, the one copy of the version before the last real change, with this one.
+        return Ok(());
+    }
     session.updated = clock::timestamp();
     store::write_atomic(&path, session.to_json().as_bytes())
         .map_err(|e| Failure::new(format!("{shown}: cannot save, the file is unchanged: {e}")))?;

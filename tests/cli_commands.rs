@@ -236,3 +236,24 @@ fn report_output_never_overwrites_a_session_file() {
     env.ok(&["report", "甲中心", "-o", &shown]);
     assert!(std::fs::read_to_string(&card).unwrap().contains("甲中心"));
 }
+
+#[test]
+fn a_change_that_changes_nothing_does_not_rewrite_the_file_or_its_bak() {
+    let env = Env::new();
+    let path = env.new_session("丙中心");
+    env.ok(&["mark", "丙中心", "1.1.1", "deduct", "1"]);
+    env.ok(&["note", "丙中心", "1.1.1", "柜台杂乱"]);
+    let bak = cli_support::bak(&path);
+    let (file, previous) = (std::fs::read(&path).unwrap(), std::fs::read(&bak).unwrap());
+    for args in [
+        ["mark", "丙中心", "1.1.1", "deduct", "1.0"].as_slice(),
+        &["note", "丙中心", "1.1.1", "柜台杂乱"],
+        &["penalty", "丙中心", "8.1", "off"],
+        &["mark", "丙中心", "1.1.2", "clear"],
+    ] {
+        env.ok(args);
+        assert_eq!(std::fs::read(&path).unwrap(), file, "{args:?}");
+        // The .bak still holds the version before the last real change (no note yet).
+        assert_eq!(std::fs::read(&bak).unwrap(), previous, "{args:?}");
+    }
+}
