@@ -104,7 +104,9 @@ pub fn mark(
         ("met", None) => Some(Mark::Met),
         ("na", None) => Some(Mark::Na),
         ("clear", None) => None,
-        ("deduct", Some(text)) => Some(Mark::Deducted(amount::parse_amount(text)?)),
+        ("deduct", Some(text)) => Some(Mark::Deducted(
+            amount::parse_amount(text).map_err(|e| Failure::usage(e.to_string()))?,
+        )),
         ("deduct", None) => return Err(Failure::usage("deduct needs an AMOUNT, e.g. deduct 1.5")),
         ("met" | "na" | "clear", Some(extra)) => {
             return Err(Failure::usage(format!(

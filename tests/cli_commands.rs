@@ -152,12 +152,12 @@ fn usage_errors_exit_2_and_refusals_exit_1_leaving_the_file_alone() {
         ),
         (
             &["mark", name, "1.1.1", "deduct", "0.125"],
-            1,
+            2,
             "pinggu: '0.125' has more than two decimal places\n",
         ),
         (
             &["mark", name, "1.1.1", "deduct", "abc"],
-            1,
+            2,
             "pinggu: 'abc' is not a number\n",
         ),
         (
