@@ -53,6 +53,16 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
         return;
     }
     frame.render_widget(&editor.area, inner);
+    // The text area drew stand-ins for unsafe characters: show them as the placeholder.
+    let buf = frame.buffer_mut();
+    for y in inner.top()..inner.bottom() {
+        for x in inner.left()..inner.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(shown) = cell.symbol().chars().find_map(|c| editor.drawn_as(c)) {
+                cell.set_symbol(shown);
+            }
+        }
+    }
     // Where the caret is drawn, relative to what the text area scrolled to.
     let caret = editor.area.screen_cursor();
     let (top, left) = editor.area.scroll_offset();
