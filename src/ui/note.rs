@@ -8,7 +8,7 @@ use crate::keymap;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
     let Mode::Note(editor) = &app.mode else {
@@ -47,7 +47,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
         .title(Line::styled(title, theme.title()))
         .title_bottom(Line::from(close));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    crate::ui::clear(frame.buffer_mut(), area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
         return;
