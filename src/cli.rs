@@ -55,8 +55,8 @@ pub enum Command {
         /// District (区)
         #[arg(long, default_value = "")]
         district: String,
-        /// Assessor(s); repeat or separate with commas
-        #[arg(long, value_delimiter = ',')]
+        /// Assessor(s); repeat, or separate with commas or 、
+        #[arg(long)]
         assessor: Vec<String>,
         /// Assessment date, YYYY-MM-DD (default: today)
         #[arg(long)]

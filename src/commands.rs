@@ -104,7 +104,9 @@ pub fn mark(
         ("met", None) => Some(Mark::Met),
         ("na", None) => Some(Mark::Na),
         ("clear", None) => None,
-        ("deduct", Some(text)) => Some(Mark::Deducted(amount::parse_amount(text)?)),
+        ("deduct", Some(text)) => Some(Mark::Deducted(
+            amount::parse_amount(text).map_err(|e| Failure::usage(e.to_string()))?,
+        )),
         ("deduct", None) => return Err(Failure::usage("deduct needs an AMOUNT, e.g. deduct 1.5")),
         ("met" | "na" | "clear", Some(extra)) => {
             return Err(Failure::usage(format!(
@@ -193,13 +195,38 @@ pub fn report(
     let session = load_warned(&path, loaded)?;
     let text = crate::report::render(format, loaded, &session, lang);
     match output {
-        Some(out) => std::fs::write(out, text)
-            .map_err(|e| Failure::new(format!("{}: cannot write: {e}", out.display()))),
+        Some(out) => {
+            refuse_session_target(out, &path)?;
+            std::fs::write(out, text)
+                .map_err(|e| Failure::new(format!("{}: cannot write: {e}", out.display())))
+        }
         None => {
             print!("{text}");
             Ok(())
         }
     }
+}
+
+/// `-o` must not destroy an assessment: refuses the session file itself (by any path) and
+/// any existing file that holds a pinggu session (its `.bak`, another center's file).
+fn refuse_session_target(out: &Path, session: &Path) -> Outcome {
+    let same = matches!(
+        (out.canonicalize(), session.canonicalize()),
+        (Ok(a), Ok(b)) if a == b
+    );
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(out) {
+        // Best effort: an unreadable target is left to the write to report.
+        let _ = file.take(4096).read_to_end(&mut head);
+    }
+    let holds_session = String::from_utf8_lossy(&head).contains("\"pinggu-session/");
+    if same || holds_session {
+        return Err(Failure::new(format!(
+            "{}: is a pinggu session file; a report would overwrite it. Choose another -o file",
+            out.display()
+        )));
+    }
+    Ok(())
 }
 
 /// `pinggu finalize SESSION`.
@@ -229,7 +256,13 @@ fn edit_with(
     let shown = path.display().to_string();
     let _lock = crate::lock::SessionLock::acquire(&path)?;
     let mut session = load_warned(&path, loaded)?;
+    let before = session.to_json();
     change(&mut session, &loaded.standard).map_err(|e| Failure::new(format!("{shown}: {e}")))?;
+    if session.to_json() == before {
+        // Nothing changed: rewriting would bump `updated` (a diff in git) and replace the
+        // .bak, the one copy of the version before the last real change, with this one.
+        return Ok(());
+    }
     session.updated = clock::timestamp();
     store::write_atomic(&path, session.to_json().as_bytes())
         .map_err(|e| Failure::new(format!("{shown}: cannot save, the file is unchanged: {e}")))?;

@@ -77,13 +77,16 @@ impl SessionLock {
         // removed meanwhile, someone may hold a fresh one under the name: look again.
         let mut attempts = 0;
         let mut file = loop {
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io)?;
+            let mut file = open_no_follow(&path).map_err(|e| {
+                if e.raw_os_error() == Some(libc::ELOOP) {
+                    io(std::io::Error::other(format!(
+                        "{} is a symbolic link, not a lock file; refused (remove it)",
+                        path.display()
+                    )))
+                } else {
+                    io(e)
+                }
+            })?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -124,6 +127,20 @@ impl SessionLock {
     }
 }
 
+/// Opens (creating) the lock file without following a symbolic link: a planted
+/// `NAME.json.lock` pointing at another file (another session) must not get overwritten
+/// by the lock record.
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
 /// True when `path` still names the open `file` (it was not removed or replaced).
 #[cfg(unix)]
 fn still_named(file: &File, path: &Path) -> bool {
@@ -159,13 +176,44 @@ fn hostname() -> String {
 
 fn username() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown-user".into())
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| user_from_uid().unwrap_or_else(|| "unknown-user".into()))
+}
+
+/// The login name for our uid from /etc/passwd, else "uid N" (services and cron lack $USER).
+fn user_from_uid() -> Option<String> {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?;
+        (id.parse::<u32>().ok()? == uid).then(|| name.to_string())
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_file_that_is_a_symlink_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("a.json");
+        std::fs::write(&session, "{}").unwrap();
+        let victim = dir.path().join("b.json");
+        std::fs::write(&victim, "another session").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("a.json.lock")).unwrap();
+        let err = SessionLock::acquire(&session).err().unwrap().to_string();
+        assert!(err.contains("a.json.lock is a symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "another session");
+        assert!(std::fs::symlink_metadata(dir.path().join("a.json.lock")).is_ok());
+    }
 
     #[test]
     fn second_acquire_names_the_holder_and_drop_releases() {

@@ -50,11 +50,7 @@ fn run(cli: Cli) -> commands::Outcome {
             let form = NewSession {
                 center,
                 district,
-                assessors: assessor
-                    .into_iter()
-                    .map(|a| a.trim().to_string())
-                    .filter(|a| !a.is_empty())
-                    .collect(),
+                assessors: pinggu::session::split_assessors(assessor.iter().map(String::as_str)),
                 date: date.unwrap_or_else(clock::today),
             };
             let path = commands::create(&store, &loaded, form)?;

@@ -140,6 +140,16 @@ pub enum ChangeError {
     Final,
 }
 
+/// Splits "张三、李四, 王五" into names: commas (half- or full-width) and 、 separate.
+pub fn split_assessors<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    texts
+        .into_iter()
+        .flat_map(|t| t.split([',', '，', '、']))
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
 /// The new-session form's fields.
 #[derive(Debug, Clone, Default)]
 pub struct NewSession {

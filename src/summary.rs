@@ -89,7 +89,7 @@ pub fn collect(store: &Store, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Br
     let mut broken = Vec::new();
     if paths.is_empty() {
         match store.session_files() {
-            Ok(found) => files = found,
+            Ok(found) => keep_inside(store, found, &mut files, &mut broken),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 return Err(Failure::new(format!(
@@ -103,7 +103,7 @@ pub fn collect(store: &Store, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Br
         if path.is_dir() {
             let dir = Store { dir: path.clone() };
             match dir.session_files() {
-                Ok(mut found) => files.append(&mut found),
+                Ok(found) => keep_inside(&dir, found, &mut files, &mut broken),
                 Err(e) => broken.push(Broken {
                     file: path.display().to_string(),
                     reason: format!("cannot list: {e}"),
@@ -116,6 +116,32 @@ pub fn collect(store: &Store, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Br
     files.sort();
     files.dedup();
     Ok((files, broken))
+}
+
+/// A listed file that is a link out of its directory is not read (as in the picker): a
+/// planted link must not bring a file from elsewhere into the comparison.
+fn keep_inside(
+    dir: &Store,
+    found: Vec<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    broken: &mut Vec<Broken>,
+) {
+    for path in found {
+        match dir.check_link(&path) {
+            Ok(()) => files.push(path),
+            Err(e) => broken.push(Broken {
+                file: path.display().to_string(),
+                reason: reason(e),
+            }),
+        }
+    }
+}
+
+fn reason(e: SessionError) -> String {
+    match e {
+        SessionError::Invalid { message, .. } => message,
+        SessionError::Io { source, .. } => format!("cannot read: {source}"),
+    }
 }
 
 /// Scores every file; `district` keeps only the sessions of that district.
@@ -145,10 +171,7 @@ pub fn build(loaded: &Loaded, files: &[PathBuf], district: Option<&str>) -> Summ
 }
 
 fn entry(loaded: &Loaded, path: &Path) -> Result<Entry, String> {
-    let parsed = store::load(path, loaded).map_err(|e| match e {
-        SessionError::Invalid { message, .. } => message,
-        SessionError::Io { source, .. } => format!("cannot read: {source}"),
-    })?;
+    let parsed = store::load(path, loaded).map_err(reason)?;
     let session = parsed.session;
     let card = scoring::score(&loaded.standard, &session);
     let (reviewed, items_total, penalty, total) =

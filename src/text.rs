@@ -132,8 +132,23 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
             continue; // no leading space on a continuation line
         }
         if used + w > cols {
+            // 避头: a closing mark never starts a line; the character before it comes along.
+            let carry = match line.chars().last() {
+                Some(last)
+                    if no_line_start(c)
+                        && !last.is_whitespace()
+                        && line.chars().nth(1).is_some() =>
+                {
+                    line.pop()
+                }
+                _ => None,
+            };
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = 0;
+            if let Some(p) = carry {
+                line.push(p);
+                used += char_width(p);
+            }
             if c == ' ' {
                 continue;
             }
@@ -144,6 +159,11 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     flush_word(&mut line, &mut used, &mut word, &mut word_w, &mut lines);
     lines.push(line);
     lines
+}
+
+/// Chinese closing punctuation, which typesetting never puts at the start of a line.
+fn no_line_start(c: char) -> bool {
+    "，。、；：！？）」』”’》〉】〕".contains(c)
 }
 
 /// Wraps multi-line text: each line made safe, then wrapped.
@@ -165,6 +185,14 @@ mod tests {
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d"
         );
         assert_eq!(safe_lines("一\r\n二\n三"), vec!["一", "二", "三"]);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        assert_eq!(wrap("一二三，四", 6), vec!["一二", "三，四"]);
+        assert_eq!(wrap("扣分项”，最高", 6), vec!["扣分", "项”，", "最高"]);
+        assert_eq!(wrap("一二三四", 6), vec!["一二三", "四"]);
+        assert_eq!(wrap("一，", 2), vec!["一", "，"]);
     }
 
     #[test]

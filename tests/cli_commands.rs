@@ -152,12 +152,12 @@ fn usage_errors_exit_2_and_refusals_exit_1_leaving_the_file_alone() {
         ),
         (
             &["mark", name, "1.1.1", "deduct", "0.125"],
-            1,
+            2,
             "pinggu: '0.125' has more than two decimal places\n",
         ),
         (
             &["mark", name, "1.1.1", "deduct", "abc"],
-            1,
+            2,
             "pinggu: 'abc' is not a number\n",
         ),
         (
@@ -204,4 +204,56 @@ fn usage_errors_exit_2_and_refusals_exit_1_leaving_the_file_alone() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(env.listing(), [name.to_string()]);
+}
+
+#[test]
+fn report_output_never_overwrites_a_session_file() {
+    let env = Env::new();
+    let path = env.new_session("甲中心");
+    env.ok(&["mark", "甲中心", "1.1.1", "met"]);
+    let other = env.new_session("乙中心");
+    let bak = cli_support::bak(&path);
+    let (before, other_before, bak_before) = (
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&other).unwrap(),
+        std::fs::read(&bak).unwrap(),
+    );
+    for target in [&path, &other, &bak] {
+        let shown = target.display().to_string();
+        let out = env.run(&["report", "甲中心", "--format", "html", "-o", &shown]);
+        assert_eq!(out.status.code(), Some(1), "{shown}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&shown) && err.contains("session"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::read(&other).unwrap(), other_before);
+    assert_eq!(std::fs::read(&bak).unwrap(), bak_before);
+    // An ordinary report file is still written, and rewritten.
+    let card = env.dir.path().join("card.txt");
+    let shown = card.display().to_string();
+    env.ok(&["report", "甲中心", "-o", &shown]);
+    env.ok(&["report", "甲中心", "-o", &shown]);
+    assert!(std::fs::read_to_string(&card).unwrap().contains("甲中心"));
+}
+
+#[test]
+fn a_change_that_changes_nothing_does_not_rewrite_the_file_or_its_bak() {
+    let env = Env::new();
+    let path = env.new_session("丙中心");
+    env.ok(&["mark", "丙中心", "1.1.1", "deduct", "1"]);
+    env.ok(&["note", "丙中心", "1.1.1", "柜台杂乱"]);
+    let bak = cli_support::bak(&path);
+    let (file, previous) = (std::fs::read(&path).unwrap(), std::fs::read(&bak).unwrap());
+    for args in [
+        ["mark", "丙中心", "1.1.1", "deduct", "1.0"].as_slice(),
+        &["note", "丙中心", "1.1.1", "柜台杂乱"],
+        &["penalty", "丙中心", "8.1", "off"],
+        &["mark", "丙中心", "1.1.2", "clear"],
+    ] {
+        env.ok(args);
+        assert_eq!(std::fs::read(&path).unwrap(), file, "{args:?}");
+        // The .bak still holds the version before the last real change (no note yet).
+        assert_eq!(std::fs::read(&bak).unwrap(), previous, "{args:?}");
+    }
 }

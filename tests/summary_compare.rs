@@ -193,3 +193,32 @@ fn a_thousand_sessions_are_summarised() {
     // Generous for a debug build on a shared machine; release is measured by hand.
     assert!(took.as_secs() < 20, "{took:?}");
 }
+
+#[test]
+fn a_link_out_of_the_store_is_listed_as_broken_not_summarised() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let outside = dir.path().join("elsewhere.json");
+    std::fs::copy(
+        "sessions/白鹭湾街道社区事务受理服务中心-2026-11-20.json",
+        &outside,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, store.join("planted.json")).unwrap();
+    let shown = store.display().to_string();
+    for args in [
+        vec!["--sessions", &shown, "summary"],
+        vec!["summary", &shown],
+    ] {
+        let (code, out, err) = pinggu(&args);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out.lines().filter(|l| l.contains("/47")).count(),
+            0,
+            "{out}"
+        );
+        let line = out.lines().find(|l| l.contains("planted.json")).unwrap();
+        assert!(line.contains("outside the session store"), "{line}");
+    }
+}

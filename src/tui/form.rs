@@ -98,12 +98,7 @@ impl Form {
         FormOutcome::Submit(NewSession {
             center,
             district: self.fields[1].value.trim().to_string(),
-            assessors: self.fields[2]
-                .value
-                .split([',', '，', '、'])
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect(),
+            assessors: crate::session::split_assessors([self.fields[2].value.as_str()]),
             date,
         })
     }
