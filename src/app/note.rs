@@ -19,13 +19,25 @@ pub struct NoteEditor {
     shown: String,
     /// The session before the editor opened: the undo step closing it records.
     before: Snapshot,
+    /// The characters the text area holds stand-ins for (see [`STAND_INS`]), by offset.
+    originals: Vec<char>,
+}
+
+/// Unsafe characters (escapes, bidi overrides, CR, tabs ...) sit in the text area as
+/// private-use stand-ins from here on: drawn as the placeholder, stored as the original,
+/// so a pasted note is kept verbatim without ever reaching the terminal raw.
+const STAND_INS: u32 = 0xF0000;
+
+fn is_stand_in(c: char) -> bool {
+    c as u32 >= STAND_INS
 }
 
 impl NoteEditor {
     /// Opens `note` for editing. Control characters are shown as placeholders, since
     /// a text area would otherwise send them to the terminal.
     fn open(item: &str, note: &str, before: Snapshot) -> NoteEditor {
-        let shown = text::safe_lines(note).join("\n");
+        let mut originals = Vec::new();
+        let shown = stand_in(&mut originals, note);
         let mut area = TextArea::new(shown.split('\n').map(str::to_string).collect());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -36,23 +48,71 @@ impl NoteEditor {
             original: note.to_string(),
             shown,
             before,
+            originals,
         }
     }
 
-    /// Pasted or IME-committed text, made safe (newlines kept).
+    /// Pasted or IME-committed text. Terminals send a pasted line break as CR (or CRLF):
+    /// it becomes a new line; everything else is kept as it was pasted.
     pub fn paste(&mut self, s: &str) {
-        self.area.insert_str(text::safe_lines(s).join("\n"));
+        let s = s.replace("\r\n", "\n").replace('\r', "\n");
+        let shown = stand_in(&mut self.originals, &s);
+        self.area.insert_str(shown);
+    }
+
+    /// What a cell holding `c` shows: the placeholder (a space for a tab) for a stand-in.
+    pub fn drawn_as(&self, c: char) -> Option<&'static str> {
+        if !is_stand_in(c) {
+            return None;
+        }
+        let original = self.originals.get((c as u32 - STAND_INS) as usize);
+        Some(if original == Some(&'\t') {
+            " "
+        } else {
+            "\u{FFFD}"
+        })
     }
 
     /// The note as it should be stored now. Untouched, it is the original exactly (so a
-    /// note with unsafe characters is not rewritten by merely looking at it).
+    /// note is not rewritten by merely looking at it).
     pub fn note(&self) -> String {
         let now = self.area.lines().join("\n");
         if now == self.shown {
             return self.original.clone();
         }
+        let now: String = now
+            .chars()
+            .map(|c| match is_stand_in(c) {
+                true => self
+                    .originals
+                    .get((c as u32 - STAND_INS) as usize)
+                    .copied()
+                    .unwrap_or(c),
+                false => c,
+            })
+            .collect();
         now.trim_end_matches(['\n', ' ']).to_string()
     }
+}
+
+/// `s` with every unsafe character but the line break (and any character that could be
+/// taken for a stand-in) replaced by its stand-in, recorded in `originals`.
+fn stand_in(originals: &mut Vec<char>, s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\n' || c == '\u{200D}' || !(text::is_unsafe(c) || is_stand_in(c)) {
+                return c;
+            }
+            let at = match originals.iter().position(|&o| o == c) {
+                Some(at) => at,
+                None => {
+                    originals.push(c);
+                    originals.len() - 1
+                }
+            };
+            char::from_u32(STAND_INS + at as u32).unwrap_or(text::PLACEHOLDER)
+        })
+        .collect()
 }
 
 impl App {
@@ -136,5 +196,30 @@ mod tests {
         let mut e = NoteEditor::open("1.1.1", "门牌", nothing());
         e.paste("不清晰\n第二行\n\n");
         assert_eq!(e.note(), "门牌不清晰\n第二行");
+    }
+
+    #[test]
+    fn pasted_line_breaks_from_a_terminal_become_new_lines() {
+        let mut e = NoteEditor::open("1.1.1", "", nothing());
+        e.paste("第一行\r第二行\r\n第三行");
+        assert_eq!(e.area.lines(), ["第一行", "第二行", "第三行"]);
+        assert_eq!(e.note(), "第一行\n第二行\n第三行");
+    }
+
+    #[test]
+    fn pasted_hostile_text_is_stored_verbatim_and_drawn_as_placeholders() {
+        let hostile = "a\u{1b}]0;x\u{7}b\u{202E}c\td\u{F0001}";
+        let mut e = NoteEditor::open("1.1.1", "门牌", nothing());
+        e.paste(hostile);
+        assert_eq!(e.note(), format!("门牌{hostile}"));
+        let drawn: String = e.area.lines()[0]
+            .chars()
+            .map(|c| e.drawn_as(c).map_or(c.to_string(), str::to_string))
+            .collect();
+        assert_eq!(drawn, "门牌a\u{FFFD}]0;x\u{FFFD}b\u{FFFD}c d\u{FFFD}");
+        // Edited, a stored note with escapes keeps them too.
+        let mut e = NoteEditor::open("1.1.1", "x\u{1b}[2J\r\ny", nothing());
+        e.paste("!");
+        assert_eq!(e.note(), "x\u{1b}[2J\r\ny!");
     }
 }

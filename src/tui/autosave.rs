@@ -7,6 +7,7 @@
 //! change; on quit the caller offers to write the session elsewhere.
 
 use crate::app::{App, Effect};
+use crate::cli::Lang;
 use crate::clock;
 use crate::store;
 use std::path::{Path, PathBuf};
@@ -175,7 +176,12 @@ impl Autosave {
                 self.content_dirty = false;
                 self.view_dirty = false;
                 if self.last_error.take().is_some() {
-                    app.set_status(format!("saved {}", self.path.display()), false);
+                    let shown = self.path.display();
+                    let message = match app.options.lang {
+                        Lang::Zh => format!("已保存 {shown}"),
+                        Lang::En => format!("saved {shown}"),
+                    };
+                    app.set_status(message, false);
                 }
                 set_active(Some(Active {
                     path: self.path.clone(),
@@ -183,10 +189,13 @@ impl Autosave {
                 }));
             }
             Err(e) => {
-                let message = format!(
-                    "cannot save {}: {e} (kept in memory; retried on the next change)",
-                    self.path.display()
-                );
+                let shown = self.path.display();
+                let message = match app.options.lang {
+                    Lang::Zh => format!("无法保存 {shown}：{e}（修改仍在内存中，下次修改时重试）"),
+                    Lang::En => format!(
+                        "cannot save {shown}: {e} (kept in memory; retried on the next change)"
+                    ),
+                };
                 app.set_status(message.clone(), true);
                 self.last_error = Some(message);
                 set_active(Some(Active {
@@ -293,6 +302,35 @@ mod tests {
         view_changed: true,
         quit: false,
     };
+
+    #[test]
+    fn a_failed_save_is_reported_in_the_screen_language() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("store");
+        let path = store.join("s.json");
+        let mut app = app_at(&path);
+        app.options.lang = Lang::Zh;
+        let mut saver = Autosave::new(path.clone(), false);
+        let standard = app.loaded.standard.clone();
+        app.session
+            .set_mark(&standard, "1.1.1", Some(Mark::Met))
+            .unwrap();
+        saver.after(CHANGED, &mut app);
+        let (message, error) = app.status.clone().unwrap();
+        let head = format!("无法保存 {}：", path.display());
+        assert!(error && message.starts_with(&head), "{message}");
+        assert!(
+            message.ends_with("（修改仍在内存中，下次修改时重试）"),
+            "{message}"
+        );
+        let _ = std::fs::remove_file(rescue_path(&path));
+        std::fs::create_dir(&store).unwrap();
+        saver.after(MOVED, &mut app);
+        let saved = format!("已保存 {}", path.display());
+        assert_eq!(app.status, Some((saved, false)));
+        set_active(None);
+    }
 
     #[test]
     fn a_failed_save_is_shown_kept_retried_and_offered_on_quit() {

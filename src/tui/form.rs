@@ -22,7 +22,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 const CENTER: usize = 0;
 const DATE: usize = 3;
@@ -113,7 +113,7 @@ impl Form {
             width,
             height,
         };
-        frame.render_widget(Clear, rect);
+        crate::ui::clear(frame.buffer_mut(), rect);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(draw::border_set(options))

@@ -23,7 +23,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,7 +307,7 @@ impl Picker {
             width,
             height: 6.min(area.height),
         };
-        frame.render_widget(Clear, rect);
+        crate::ui::clear(frame.buffer_mut(), rect);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(draw::border_set(o));

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 /// The help text: one section per key context, one line per binding.
 pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
@@ -54,7 +54,7 @@ pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
     };
     *scroll = (*scroll).min(all.len().saturating_sub(visible));
     let shown: Vec<Line> = all.into_iter().skip(*scroll).collect();
-    frame.render_widget(Clear, area);
+    crate::ui::clear(frame.buffer_mut(), area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 

@@ -27,8 +27,11 @@ mod tree;
 
 use crate::app::{App, Mode};
 use crate::scoring;
+use crate::text;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Widget};
 pub use theme::Theme;
 
 /// Smallest usable screen; below it only a message is drawn.
@@ -66,6 +69,23 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     }
 }
 
+/// Clears `area` for an overlay. A wide (CJK) character just left of it is blanked too:
+/// its right half lies under the overlay's border, and a terminal (and ratatui's diff,
+/// which skips the cell a wide character covers) would draw it over the border.
+pub(crate) fn clear(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    Clear.render(area, buf);
+    if area.x <= buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -75,5 +95,22 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlay_border_is_not_hidden_by_a_wide_character_to_its_left() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 2));
+        buf.set_string(0, 0, "ab服务cd", ratatui::style::Style::new());
+        buf.set_string(0, 1, "abc服务d", ratatui::style::Style::new());
+        clear(&mut buf, Rect::new(3, 0, 3, 2));
+        let row = |y| (0..8).map(|x| buf[(x, y)].symbol()).collect::<Vec<_>>();
+        // 服 straddled the overlay's left edge: blanked. Row 1 had nothing straddling.
+        assert_eq!(row(0), ["a", "b", " ", " ", " ", " ", "c", "d"]);
+        assert_eq!(row(1), ["a", "b", "c", " ", " ", " ", " ", "d"]);
     }
 }

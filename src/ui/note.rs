@@ -8,7 +8,7 @@ use crate::keymap;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
     let Mode::Note(editor) = &app.mode else {
@@ -47,12 +47,22 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, body: Rect) {
         .title(Line::styled(title, theme.title()))
         .title_bottom(Line::from(close));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    crate::ui::clear(frame.buffer_mut(), area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
     frame.render_widget(&editor.area, inner);
+    // The text area drew stand-ins for unsafe characters: show them as the placeholder.
+    let buf = frame.buffer_mut();
+    for y in inner.top()..inner.bottom() {
+        for x in inner.left()..inner.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(shown) = cell.symbol().chars().find_map(|c| editor.drawn_as(c)) {
+                cell.set_symbol(shown);
+            }
+        }
+    }
     // Where the caret is drawn, relative to what the text area scrolled to.
     let caret = editor.area.screen_cursor();
     let (top, left) = editor.area.scroll_offset();

@@ -6,7 +6,7 @@ use crate::i18n::{self, L};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
     // The whole body: the scorecard is wide, and half-covered panes would only distract.
@@ -28,6 +28,6 @@ pub fn render(app: &mut App, theme: Theme, frame: &mut Frame, body: Rect) {
         .take(inner.height as usize)
         .map(|l| Line::raw(theme.fit(&theme.line(l), inner.width as usize)))
         .collect();
-    frame.render_widget(Clear, area);
+    crate::ui::clear(frame.buffer_mut(), area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
