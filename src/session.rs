@@ -289,23 +289,41 @@ impl Session {
     }
 
     fn put_entry(&mut self, entry: MarkEntry) {
-        self.marks.retain(|e| e.item != entry.item);
-        if entry.mark.is_some() || !entry.note.is_empty() {
-            self.marks.push(entry);
-        }
-        self.marks
-            .sort_by(|a, b| standard::compare_ids(&a.item, &b.item));
+        let id = entry.item.clone();
+        let keep = entry.mark.is_some() || !entry.note.is_empty();
+        self.replace_entry(&id, keep.then_some(entry));
     }
 
     fn put_penalty(&mut self, item: &str, triggered: bool, note: String) {
-        self.penalties.retain(|p| p.item != item);
-        if triggered || !note.is_empty() {
-            self.penalties.push(PenaltyEntry {
-                item: item.to_string(),
-                triggered,
-                note,
-            });
-        }
+        let keep = triggered || !note.is_empty();
+        let entry = keep.then(|| PenaltyEntry {
+            item: item.to_string(),
+            triggered,
+            note,
+        });
+        self.replace_penalty(item, entry);
+    }
+
+    /// Puts `entry` (or nothing) where item `id`'s entry belongs in the sorted `marks`,
+    /// returning what was there: an undo step restores exactly that.
+    pub fn replace_entry(&mut self, id: &str, entry: Option<MarkEntry>) -> Option<MarkEntry> {
+        replace_sorted(&mut self.marks, |e| &e.item, id, entry)
+    }
+
+    /// [`Session::replace_entry`] for penalty items.
+    pub fn replace_penalty(
+        &mut self,
+        id: &str,
+        entry: Option<PenaltyEntry>,
+    ) -> Option<PenaltyEntry> {
+        replace_sorted(&mut self.penalties, |p| &p.item, id, entry)
+    }
+
+    /// Puts `marks` and `penalties` in id order (a hand-edited file may not be); changes
+    /// then keep them sorted by binary search.
+    pub(crate) fn sort_entries(&mut self) {
+        self.marks
+            .sort_by(|a, b| standard::compare_ids(&a.item, &b.item));
         self.penalties
             .sort_by(|a, b| standard::compare_ids(&a.item, &b.item));
     }
@@ -316,6 +334,27 @@ impl Session {
             serde_json::to_string_pretty(self).expect("a session always serializes to JSON");
         text.push('\n');
         text
+    }
+}
+
+/// Replaces, inserts or removes `id`'s entry in a list kept sorted by `compare_ids`.
+fn replace_sorted<T>(
+    list: &mut Vec<T>,
+    item: impl Fn(&T) -> &String,
+    id: &str,
+    entry: Option<T>,
+) -> Option<T> {
+    match (
+        list.binary_search_by(|e| standard::compare_ids(item(e), id)),
+        entry,
+    ) {
+        (Ok(at), Some(entry)) => Some(std::mem::replace(&mut list[at], entry)),
+        (Ok(at), None) => Some(list.remove(at)),
+        (Err(at), Some(entry)) => {
+            list.insert(at, entry);
+            None
+        }
+        (Err(_), None) => None,
     }
 }
 

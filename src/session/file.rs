@@ -187,7 +187,7 @@ pub fn parse(bytes: &[u8], path: &str, standard: &Loaded) -> Result<Parsed, Sess
             ),
         ));
     }
-    let session: Session = if version == u64::from(FORMAT_VERSION) {
+    let mut session: Session = if version == u64::from(FORMAT_VERSION) {
         // Straight from the text, so errors carry a line and column.
         serde_json::from_str(text).map_err(|e| {
             SessionError::invalid(
@@ -203,6 +203,7 @@ pub fn parse(bytes: &[u8], path: &str, standard: &Loaded) -> Result<Parsed, Sess
     };
     let warnings = check_against(&session, standard)
         .map_err(|message| SessionError::invalid(path, message))?;
+    session.sort_entries();
     Ok(Parsed { session, warnings })
 }
 
