@@ -127,11 +127,7 @@ impl App {
             return Effect::default();
         }
         let id = node.id(&self.loaded.standard).to_string();
-        let before = Snapshot {
-            marks: self.session.marks.clone(),
-            penalties: self.session.penalties.clone(),
-            cursor: self.session.view.cursor.clone(),
-        };
+        let before = Snapshot::of(&self.session, std::slice::from_ref(&id));
         let editor = NoteEditor::open(&id, self.session.note(&id), before);
         self.mode = Mode::Note(Box::new(editor));
         Effect::default()
@@ -164,10 +160,9 @@ impl App {
         let Mode::Note(editor) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return effect;
         };
-        let before = editor.before;
-        if before.marks == self.session.marks && before.penalties == self.session.penalties {
+        let Some(before) = editor.before.changed(&self.session) else {
             return effect;
-        }
+        };
         self.push_undo(before);
         self.info(i18n::t(self.options.lang, L::NoteKept));
         Effect {

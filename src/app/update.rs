@@ -110,26 +110,26 @@ impl App {
         }
     }
 
-    /// Runs one change as one undo step. Returns true when the session changed.
-    fn edit(&mut self, f: impl FnOnce(&mut Session, &Standard) -> Result<(), ChangeError>) -> bool {
+    /// Runs one change to the items `ids` (scored or penalty items) as one undo step.
+    /// Returns true when the session changed.
+    fn edit(
+        &mut self,
+        ids: &[String],
+        f: impl FnOnce(&mut Session, &Standard) -> Result<(), ChangeError>,
+    ) -> bool {
         if let Some(message) = self.refusal() {
             self.error(message);
             return false;
         }
-        let before = Snapshot {
-            marks: self.session.marks.clone(),
-            penalties: self.session.penalties.clone(),
-            cursor: self.session.view.cursor.clone(),
-        };
+        let before = Snapshot::of(&self.session, ids);
         if let Err(e) = f(&mut self.session, &self.loaded.standard) {
-            self.session.marks = before.marks;
-            self.session.penalties = before.penalties;
+            before.restore(&mut self.session);
             self.error(i18n::change_error(self.options.lang, &e));
             return false;
         }
-        if self.session.marks == before.marks && self.session.penalties == before.penalties {
+        let Some(before) = before.changed(&self.session) else {
             return false;
-        }
+        };
         self.push_undo(before);
         self.session.updated = (self.clock)();
         true
@@ -159,7 +159,9 @@ impl App {
         let Some(id) = self.item_id() else {
             return NOTHING;
         };
-        if self.edit(|s, std| s.set_mark(std, &id, mark)) {
+        if self.edit(std::slice::from_ref(&id), |s, std| {
+            s.set_mark(std, &id, mark)
+        }) {
             CHANGED
         } else {
             NOTHING
@@ -170,7 +172,9 @@ impl App {
         let Some(id) = self.item_id() else {
             return NOTHING;
         };
-        let changed = self.edit(|s, std| s.set_mark(std, &id, mark));
+        let changed = self.edit(std::slice::from_ref(&id), |s, std| {
+            s.set_mark(std, &id, mark)
+        });
         let refused = self.status.as_ref().is_some_and(|(_, err)| *err);
         if !refused {
             self.advance();
@@ -203,7 +207,9 @@ impl App {
         } else {
             return NOTHING;
         };
-        if self.edit(|s, std| s.set_mark(std, &id, mark)) {
+        if self.edit(std::slice::from_ref(&id), |s, std| {
+            s.set_mark(std, &id, mark)
+        }) {
             CHANGED
         } else {
             NOTHING
@@ -239,7 +245,9 @@ impl App {
                         return NOTHING;
                     }
                 };
-                if self.edit(|s, std| s.set_mark(std, &item, Some(Mark::Deducted(amount)))) {
+                if self.edit(std::slice::from_ref(&item), |s, std| {
+                    s.set_mark(std, &item, Some(Mark::Deducted(amount)))
+                }) {
                     self.advance();
                     return CHANGED;
                 }
@@ -278,7 +286,7 @@ impl App {
             self.info(i18n::t(self.options.lang, L::NoneUnreviewed));
             return NOTHING;
         }
-        let changed = self.edit(|s, std| {
+        let changed = self.edit(&ids, |s, std| {
             ids.iter()
                 .try_for_each(|id| s.set_mark(std, id, Some(Mark::Met)))
         });
@@ -297,7 +305,9 @@ impl App {
         };
         let id = self.loaded.standard.penalties.items[p].id.clone();
         let on = !self.session.penalty_triggered(&id);
-        if self.edit(|s, std| s.set_penalty(std, &id, on, None)) {
+        if self.edit(std::slice::from_ref(&id), |s, std| {
+            s.set_penalty(std, &id, on, None)
+        }) {
             CHANGED
         } else {
             NOTHING
@@ -315,7 +325,7 @@ impl App {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(step) = from.pop() else {
+        let Some(mut step) = from.pop() else {
             self.info(i18n::t(
                 lang,
                 if undo {
@@ -326,16 +336,12 @@ impl App {
             ));
             return NOTHING;
         };
-        to.push(Snapshot {
-            marks: std::mem::replace(&mut self.session.marks, step.marks),
-            penalties: std::mem::replace(&mut self.session.penalties, step.penalties),
-            cursor: self.session.view.cursor.clone(),
-        });
+        let cursor = step.cursor.take();
+        let mut inverse = step.restore(&mut self.session);
+        inverse.cursor = self.session.view.cursor.clone();
+        to.push(inverse);
         self.session.updated = (self.clock)();
-        if let Some(node) = step
-            .cursor
-            .and_then(|id| tree::find(&self.loaded.standard, &id))
-        {
+        if let Some(node) = cursor.and_then(|id| tree::find(&self.loaded.standard, &id)) {
             self.set_cursor(node);
         }
         self.info(i18n::t(lang, if undo { L::Undone } else { L::Redone }));
