@@ -235,11 +235,17 @@ fn check_against(session: &Session, loaded: &Loaded) -> Result<Vec<Warning>, Str
     }
     let mut seen = std::collections::HashSet::new();
     let mut orphans = Vec::new();
+    // One pass over the tree, not one per mark: `standard.item` is a linear scan.
+    let mut items = std::collections::HashMap::new();
+    for r in standard.items() {
+        // The first of any duplicate id, as `standard.item` finds it.
+        items.entry(r.item.id.as_str()).or_insert(r);
+    }
     for e in &session.marks {
         if !seen.insert(e.item.as_str()) {
             return Err(format!("item {} is marked twice", e.item));
         }
-        match standard.item(&e.item) {
+        match items.get(e.item.as_str()) {
             Some(found) => {
                 if let Some(Mark::Deducted(d)) = e.mark {
                     check_deduction(&e.item, d, found.indicator).map_err(|e| e.to_string())?;
