@@ -27,7 +27,6 @@ use crate::commands::{self, Failure, Outcome};
 use crate::standard::Loaded;
 use crate::store::Store;
 use picker::{Mode, Picker, Request};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::Event;
 use run::{Closed, Ended, OpenError};
 use std::io::Write;
@@ -50,7 +49,7 @@ pub fn picker(store: &Store, loaded: &Loaded, options: Options) -> Outcome {
 }
 
 fn picker_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tui,
     picker: &mut Picker,
     store: &Store,
     loaded: &Loaded,
@@ -126,6 +125,7 @@ fn picker_loop(
         drop(opened);
         if let Some(unsaved) = &closed.unsaved {
             // Asking on stdin needs the normal terminal back for a moment.
+            terminal::flush(terminal);
             terminal::restore();
             said.push(autosave::offer_rescue(unsaved, closed.ended == Ended::Quit));
             if !matches!(closed.ended, Ended::Quit) {

@@ -7,7 +7,6 @@ use crate::app::{App, Options};
 use crate::lock::{LockError, SessionLock};
 use crate::standard::Loaded;
 use crate::store::{self, Store};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::Event;
 use std::path::Path;
 use std::time::Duration;
@@ -95,7 +94,7 @@ pub struct Closed {
 
 /// Runs the assessment screen until quit, a signal or a lost terminal, saving as it goes.
 /// The lock is held for the whole loop and released by the caller dropping `opened`.
-pub fn screen(terminal: &mut DefaultTerminal, opened: &mut Opened) -> Closed {
+pub fn screen(terminal: &mut terminal::Tui, opened: &mut Opened) -> Closed {
     let app = &mut opened.app;
     let mut saver = Autosave::new(app.path.clone(), app.read_only);
     let mut redraw = true;

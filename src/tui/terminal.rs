@@ -2,23 +2,45 @@
 //! (after ratatui's own restores the terminal) says where the session file is.
 
 use super::autosave;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
-use std::io::Write;
+use std::io::{BufWriter, Stdout, Write};
 use std::sync::Once;
 use std::time::Duration;
 
 static PANIC_HOOK: Once = Once::new();
 
+/// Room for a whole frame (a full redraw at 200x60 is about 9.5 KB): ratatui flushes once
+/// per frame, so each frame leaves in one write instead of std's 1 KB line-buffer pieces,
+/// which over SSH could arrive as separate packets and show a half-drawn frame.
+const FRAME_BUFFER: usize = 16 * 1024;
+
+/// The terminal the screens draw on: ratatui's crossterm backend over a buffered stdout.
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
 /// Raw mode, alternate screen, bracketed paste (a pasted note arrives as one event).
-pub fn init() -> std::io::Result<DefaultTerminal> {
+/// What `ratatui::try_init` does, but with the buffered stdout; our panic hook restores.
+pub fn init() -> std::io::Result<Tui> {
     #[cfg(unix)]
     tty();
-    let terminal = ratatui::try_init()?;
     install_panic_hook();
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    let terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        std::io::stdout(),
+    )))?;
     execute!(std::io::stdout(), EnableBracketedPaste)?;
     Ok(terminal)
+}
+
+/// Sends what the terminal's buffer still holds (ratatui flushes after each frame, so
+/// normally nothing): called before the terminal is restored or anything is said on stderr.
+pub fn flush(terminal: &mut Tui) {
+    let _ = terminal.backend_mut().flush();
 }
 
 /// Puts the terminal back. Errors are ignored: after SIGHUP there is no terminal left to
@@ -31,7 +53,8 @@ pub fn restore() {
 /// Restores the terminal and lets go of `terminal` without running its Drop, which would
 /// show the cursor again (done here already) and, on a hung-up terminal, panic printing
 /// the failure to a stderr that is gone.
-pub fn close(terminal: DefaultTerminal) {
+pub fn close(mut terminal: Tui) {
+    flush(&mut terminal);
     restore();
     std::mem::forget(terminal);
 }
