@@ -40,6 +40,11 @@ impl NoteEditor {
         let shown = stand_in(&mut originals, note);
         let mut area = TextArea::new(shown.split('\n').map(str::to_string).collect());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // No underlined caret line and no drawn block caret: the real terminal cursor sits
+        // at the caret (the renderer places it, and input methods need it there), and each
+        // style cost SGR codes and an extra cell on every keystroke: 60 bytes for one 好.
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        area.set_cursor_style(ratatui::style::Style::default());
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         NoteEditor {
