@@ -251,6 +251,7 @@ pub fn hint(lang: Lang, action: Action) -> &'static str {
             Action::CloseNote => "close and keep",
             Action::ScrollUp | Action::ScrollDown => "scroll",
             Action::PageDown => "page",
+            Action::DetailPageDown => "detail page",
             Action::Close => "close",
             other => other.doc(),
         };
@@ -271,6 +272,7 @@ pub fn hint(lang: Lang, action: Action) -> &'static str {
         Action::CloseNote => "关闭并保留",
         Action::ScrollUp | Action::ScrollDown => "滚动",
         Action::PageDown => "翻页",
+        Action::DetailPageDown => "详情翻页",
         Action::Close => "关闭",
         other => help(lang, other),
     }
@@ -306,6 +308,10 @@ pub fn help(lang: Lang, action: Action) -> &'static str {
         Action::Search => "按编号或文字搜索",
         Action::NextMatch => "下一个匹配",
         Action::PrevMatch => "上一个匹配",
+        Action::DetailPageDown => "详情向下翻页（全文，再到评分和说明）",
+        Action::DetailPageUp => "详情向上翻页",
+        Action::DetailLineDown => "详情向下滚动一行",
+        Action::DetailLineUp => "详情向上滚动一行",
         Action::Preview => "评分表预览",
         Action::Finalize => "定稿",
         Action::Help => "按键帮助",

@@ -4,7 +4,8 @@
 use crate::app::{Action, KeyContext};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// One key: a code and its modifiers (Shift is folded into the character for letters).
+/// One key: a code and its modifiers (Shift is folded into the character for letters,
+/// and kept for the other keys, e.g. Shift-↓).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
@@ -21,6 +22,12 @@ const fn code(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
+    }
+}
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
     }
 }
 const fn ctrl(c: char) -> Key {
@@ -86,6 +93,10 @@ pub const BROWSE: &[Binding] = &[
     b(&[k('n')], A::NextMatch, false),
     b(&[k('N')], A::PrevMatch, false),
     b(&[k('r')], A::Preview, true),
+    b(&[code(KeyCode::PageDown)], A::DetailPageDown, true),
+    b(&[code(KeyCode::PageUp)], A::DetailPageUp, false),
+    b(&[shift(KeyCode::Down)], A::DetailLineDown, false),
+    b(&[shift(KeyCode::Up)], A::DetailLineUp, false),
     b(&[k('F')], A::Finalize, false),
     b(&[k('?')], A::Help, true),
     b(&[k('q'), ctrl('c')], A::Quit, true),
@@ -132,6 +143,9 @@ pub fn table(context: KeyContext) -> &'static [Binding] {
 /// The key as the tables spell it: Shift folded into characters, other modifiers kept.
 pub fn normalize(event: &KeyEvent) -> Key {
     let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if !matches!(event.code, KeyCode::Char(_)) {
+        mods |= event.modifiers & KeyModifiers::SHIFT;
+    }
     let code = match event.code {
         KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
             KeyCode::Char(c.to_ascii_lowercase())
@@ -145,13 +159,26 @@ pub fn normalize(event: &KeyEvent) -> Key {
     Key { code, mods }
 }
 
-/// The action `event` triggers in `context`, if any.
+/// The action `event` triggers in `context`, if any. A shifted key the table lacks acts
+/// as the plain key (Shift-← collapses like ←), as it did before Shift-↓ was bound;
+/// Shift-Tab is not Tab (it would send "next unreviewed" the wrong way).
 pub fn lookup(context: KeyContext, event: &KeyEvent) -> Option<Action> {
     let key = normalize(event);
-    table(context)
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
+    let find = |key: Key| {
+        table(context)
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.action)
+    };
+    find(key).or_else(|| {
+        let plain = Key {
+            code: key.code,
+            mods: key.mods - KeyModifiers::SHIFT,
+        };
+        (plain != key && key.code != KeyCode::Tab)
+            .then(|| find(plain))
+            .flatten()
+    })
 }
 
 /// How a key is written in hints and help. Arrows are ambiguous-width, so ASCII spells them out.
@@ -180,6 +207,8 @@ pub fn label(key: Key, ascii: bool) -> String {
     };
     if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", base.to_uppercase())
+    } else if key.mods.contains(KeyModifiers::SHIFT) {
+        format!("Shift-{base}")
     } else {
         base
     }
@@ -239,6 +268,38 @@ mod tests {
         );
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(lookup(KeyContext::Browse, &x), None);
+    }
+
+    #[test]
+    fn shift_arrows_scroll_the_detail_and_other_shifted_keys_act_plain() {
+        let key = |code, mods| KeyEvent::new(code, mods);
+        let browse = |e: KeyEvent| lookup(KeyContext::Browse, &e);
+        let shift = KeyModifiers::SHIFT;
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            browse(key(KeyCode::Down, shift)),
+            Some(Action::DetailLineDown)
+        );
+        assert_eq!(browse(key(KeyCode::Up, shift)), Some(Action::DetailLineUp));
+        assert_eq!(browse(key(KeyCode::Down, none)), Some(Action::Down));
+        assert_eq!(
+            browse(key(KeyCode::PageDown, none)),
+            Some(Action::DetailPageDown)
+        );
+        assert_eq!(
+            browse(key(KeyCode::PageUp, none)),
+            Some(Action::DetailPageUp)
+        );
+        assert_eq!(browse(key(KeyCode::Enter, shift)), Some(Action::Toggle));
+        assert_eq!(browse(key(KeyCode::Left, shift)), Some(Action::Collapse));
+        assert_eq!(browse(key(KeyCode::BackTab, shift)), None);
+        // In an overlay Shift-↓ still scrolls the overlay by a line.
+        assert_eq!(
+            lookup(KeyContext::Overlay, &key(KeyCode::Down, shift)),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(label(super::shift(KeyCode::Down), false), "Shift-↓");
+        assert_eq!(label(super::shift(KeyCode::Down), true), "Shift-Down");
     }
 
     #[test]

@@ -269,19 +269,114 @@ fn hostile_notes_and_names_cannot_break_the_screen() {
     );
 }
 
+/// The detail pane's rows (inside its border) at 80x24, trimmed at the right.
+fn detail_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip(3)
+        .take(18)
+        .map(|l| {
+            let pane = l.split_once("││").map_or("", |(_, pane)| pane);
+            pane.trim_end_matches('│').trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The detail pane's bottom border at 80x24 (row 21, right of the tree).
+fn detail_bottom(screen: &str) -> String {
+    let row = screen.lines().nth(21).unwrap_or("");
+    row.chars().skip(44).collect()
+}
+
 #[test]
-fn a_long_note_stays_in_view_by_shortening_the_standard_text() {
+fn a_long_note_is_reached_by_scrolling_the_detail_pane() {
     let mut app = scored(Lang::Zh, false);
     let note = "第一行说明\n第二行说明\n第三行说明\n第四行说明\n第五行说明\n第六行说明\n最后一行";
     keys(&mut app, ":1.2.6<Enter>e");
     app.handle_paste(note);
     keys(&mut app, "<Esc>:1.2.6<Enter>");
+    // The standard's text is whole (never cut with …); the note is further down.
     let screen = screen_text(&draw(&mut app, 80, 24));
-    assert!(screen.contains("最后一行"), "{screen}");
-    assert!(screen.contains("…"), "{screen}");
+    let rows = detail_rows(&screen);
+    assert_eq!(rows[7], "人员做咨询引导。应划定一米线等候距", "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    assert!(!screen.contains("最后一行"), "{screen}");
+    assert_eq!(
+        detail_bottom(&screen),
+        "└───────────────────────── ▾ 18/20 ┘"
+    );
+    keys(&mut app, "<PgDn>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(detail_rows(&screen)[17], "最后一行", "{screen}");
+    assert_eq!(
+        detail_bottom(&screen),
+        "└───────────────────────── ▴ 20/20 ┘"
+    );
     insta::assert_snapshot!(screen);
+    // --ascii: the marker is plain ASCII too.
+    app.options.ascii = true;
+    keys(&mut app, "<PgUp>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(
+        detail_bottom(&screen),
+        "+------------------------- v 18/20 +"
+    );
+    keys(&mut app, "<PgDn>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(
+        detail_bottom(&screen),
+        "+------------------------- ^ 20/20 +"
+    );
 }
 
+#[test]
+fn item_5_3_1_scrolled_to_the_end_shows_its_last_words_mark_and_note() {
+    let mut app = scored(Lang::Zh, false);
+    keys(&mut app, ":5.3.1<Enter>");
+    let top = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(detail_rows(&top)[0], "5.3.1 档案室", "{top}");
+    // PgDn as often as an assessor would: the pane stops at its end.
+    keys(&mut app, "<PgDn><PgDn><PgDn><PgDn>");
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    let screen = screen_text(&t);
+    let rows = detail_rows(&screen);
+    assert_eq!(
+        rows[rows.len() - 6..],
+        [
+            "药或灭鼠笼等，档案架应放置防虫药".to_string(),
+            "品。）".into(),
+            "".into(),
+            "评分：未评".into(),
+            "说明：".into(),
+            "（无说明，按 e 填写）".into(),
+        ],
+        "{screen}"
+    );
+    assert_eq!(
+        detail_bottom(&screen),
+        "└───────────────────────── ▴ 26/26 ┘"
+    );
+    // 26 lines in an 18-line pane: the end is offset 8, however often PgDn is pressed.
+    assert_eq!(app.detail_offset(), 8);
+    keys(&mut app, "<PgDn>");
+    assert_eq!(app.detail_offset(), 8);
+    // A page back (17 lines, one kept for context) reaches the top; then a line at a time.
+    keys(&mut app, "<PgUp>");
+    assert_eq!(app.detail_offset(), 0);
+    keys(&mut app, "<S-Down><S-Down><S-Down><S-Down><S-Down><S-Up>");
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(detail_rows(&screen)[0], detail_rows(&top)[4], "{screen}");
+    assert_eq!(
+        detail_bottom(&screen),
+        "└───────────────────────── ▾ 22/26 ┘"
+    );
+    // The cursor leaves and comes back: the pane starts at the top again.
+    keys(&mut app, "jk");
+    assert_eq!(app.detail_offset(), 0);
+    let screen = screen_text(&draw(&mut app, 80, 24));
+    assert_eq!(detail_rows(&screen), detail_rows(&top));
+}
 #[test]
 fn header_says_read_only_and_final() {
     let loaded = pinggu::standard::Standard::embedded();

@@ -79,6 +79,14 @@ actions! {
     PrevMatch,
     /// Scorecard preview
     Preview,
+    /// Scroll the detail pane a page down (the full text, then the mark and note)
+    DetailPageDown,
+    /// Scroll the detail pane a page up
+    DetailPageUp,
+    /// Scroll the detail pane a line down
+    DetailLineDown,
+    /// Scroll the detail pane a line up
+    DetailLineUp,
     /// Finalize (定稿) the session
     Finalize,
     /// Show the keys

@@ -154,6 +154,30 @@ pub struct App {
     search: Option<String>,
     /// First tree row on screen; kept so the cursor stays in view while scrolling.
     pub(crate) tree_offset: usize,
+    /// The detail pane's scroll; back to the top whenever the cursor moves to another node.
+    pub(crate) detail: DetailScroll,
+}
+
+/// First line of the detail pane on screen, and what the last frame measured
+/// (a page scrolls by what was visible; scrolling stops at the end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DetailScroll {
+    pub offset: usize,
+    /// Lines the pane showed.
+    pub page: usize,
+    /// The largest useful offset (all lines minus a page).
+    pub max: usize,
+}
+
+impl Default for DetailScroll {
+    /// Before the first frame nothing is measured: no limit yet (the frame clamps).
+    fn default() -> DetailScroll {
+        DetailScroll {
+            offset: 0,
+            page: 10,
+            max: usize::MAX,
+        }
+    }
 }
 
 impl App {
@@ -179,6 +203,7 @@ impl App {
             redo: Vec::new(),
             search: None,
             tree_offset: 0,
+            detail: DetailScroll::default(),
         };
         app.restore_view();
         app
@@ -263,6 +288,11 @@ impl App {
     /// The id under the cursor.
     pub fn cursor_id(&self) -> String {
         self.cursor().id(&self.loaded.standard).to_string()
+    }
+
+    /// The first line of the detail pane on screen (0: its top).
+    pub fn detail_offset(&self) -> usize {
+        self.detail.offset
     }
 
     /// The rows of the tree as they are now (visible nodes only).

@@ -37,13 +37,29 @@ impl App {
             .unwrap_or(Node::Category(0))
     }
 
-    /// Puts the cursor on `node`, expanding its ancestors so it is visible.
+    /// Puts the cursor on `node`, expanding its ancestors so it is visible. Another node's
+    /// detail starts at its top.
     pub(crate) fn set_cursor(&mut self, node: Node) {
         let s = &self.loaded.standard;
         for group in node.ancestors(s) {
             set_expanded(s, &mut self.session.view.expanded, group, true);
         }
-        self.session.view.cursor = Some(node.id(s).to_string());
+        let id = node.id(s);
+        if self.session.view.cursor.as_deref() != Some(id) {
+            self.detail.offset = 0;
+        }
+        self.session.view.cursor = Some(id.to_string());
+    }
+
+    /// Scrolls the detail pane `delta` lines, within what the last frame showed.
+    pub(super) fn scroll_detail(&mut self, delta: isize) {
+        let d = &mut self.detail;
+        d.offset = d.offset.saturating_add_signed(delta).min(d.max);
+    }
+
+    /// A page of the detail pane: what it shows, less one line kept for context.
+    pub(super) fn detail_page(&self) -> isize {
+        self.detail.page.saturating_sub(1).max(1) as isize
     }
 
     pub(super) fn is_expanded(&self, node: Node) -> bool {

@@ -62,6 +62,10 @@ impl App {
             A::Jump => self.open(Mode::Jump(LineInput::default())),
             A::Search => self.open(Mode::Search(LineInput::default())),
             A::Help => self.open(Mode::Help { scroll: 0 }),
+            A::DetailPageDown => self.detail_step(self.detail_page()),
+            A::DetailPageUp => self.detail_step(-self.detail_page()),
+            A::DetailLineDown => self.detail_step(1),
+            A::DetailLineUp => self.detail_step(-1),
             A::Preview => {
                 let report = report::render(ReportFormat::Text, &self.loaded, &self.session, lang);
                 let lines = text::safe_lines(&report);
@@ -92,6 +96,12 @@ impl App {
         } else {
             VIEW
         }
+    }
+
+    /// Only the screen moves: nothing to save.
+    fn detail_step(&mut self, delta: isize) -> Effect {
+        self.scroll_detail(delta);
+        NOTHING
     }
 
     fn open(&mut self, mode: Mode) -> Effect {

@@ -158,8 +158,14 @@ impl Form {
             )),
             None => lines.push(Line::raw("")),
         }
+        // Enter moves on until the date, and creates there: say which it does now.
+        let hints = if self.focus == DATE {
+            labels.form_hints_last
+        } else {
+            labels.form_hints
+        };
         lines.push(Line::styled(
-            draw::fit(labels.form_hints, cols, options),
+            draw::fit(hints, cols, options),
             draw::dim(options),
         ));
         frame.render_widget(Paragraph::new(lines), inner);

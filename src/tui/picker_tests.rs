@@ -121,6 +121,52 @@ fn picker_new_form_zh_80x24_puts_the_cursor_at_the_caret() {
     assert_eq!((pos.x, pos.y), (9 + 1 + 10 + 8, 9));
 }
 
+/// Row `y` of the screen as text (a wide character's second cell skipped), trimmed.
+fn row(t: &Terminal<TestBackend>, y: u16) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let sym = buf[(x, y)].symbol();
+        skip = crate::text::width(sym).saturating_sub(1);
+        out.push_str(sym);
+    }
+    out.trim_end().to_string()
+}
+
+#[test]
+fn the_form_hint_says_what_enter_does_on_each_field() {
+    for (lang, next, create) in [
+        (
+            Lang::Zh,
+            "│Enter 下一项  Shift-Tab 上一项  Ctrl-S 创建  Esc 取消",
+            "│Enter 创建  Tab 下一项  Shift-Tab 上一项  Esc 取消",
+        ),
+        (
+            Lang::En,
+            "│Enter next field  Shift-Tab back  Ctrl-S create  Esc cancel",
+            "│Enter create  Tab next  Shift-Tab back  Esc cancel",
+        ),
+    ] {
+        let mut p = picker(lang, false);
+        press(&mut p, KeyCode::Char('n'));
+        p.handle_paste("枫林中心");
+        // Center, district, assessor: Enter moves on; the date: Enter creates.
+        for _ in 0..3 {
+            let hint = row(&draw(&p, 80, 24), 14);
+            assert!(hint.starts_with(&format!("        {next}")), "{hint}");
+            assert!(matches!(press(&mut p, KeyCode::Enter), Request::Nothing));
+        }
+        let hint = row(&draw(&p, 80, 24), 14);
+        assert!(hint.starts_with(&format!("        {create}")), "{hint}");
+        assert!(matches!(press(&mut p, KeyCode::Enter), Request::Create(_)));
+    }
+}
+
 #[test]
 fn too_small_never_panics() {
     let p = picker(Lang::En, false);

@@ -1,10 +1,13 @@
 //! The right pane: everything about the row under the cursor, wrapped to the pane
 //! (Chinese wraps between characters; nothing is split or lost at the border).
+//! When it is longer than the pane it scrolls (PgDn/PgUp, Shift-↓/↑): the standard's
+//! full text, then the mark and the note. The bottom border then says where the pane is,
+//! "▾ 12/30" (more below; last line shown / all lines) or "▴ 30/30" (at the end).
 
 use super::Theme;
 use crate::amount::fmt;
-use crate::app::App;
 use crate::app::tree::Node;
+use crate::app::{App, DetailScroll};
 use crate::cli::Lang;
 use crate::i18n::{self, L};
 use crate::scoring::{ItemStatus, Scorecard};
@@ -14,16 +17,56 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the pane at the app's scroll (clamped to the content) and returns the scroll
+/// as drawn, with the page and the limit this frame measured.
+pub fn render(
+    app: &App,
+    card: &Scorecard,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> DetailScroll {
     let lang = app.options.lang;
     let block = Block::bordered()
         .border_set(theme.border())
         .title(Line::from(format!(" {} ", i18n::t(lang, L::Detail))));
     let inner = block.inner(area);
+    let lines = lines(app, card, theme, inner.width);
+    let page = inner.height as usize;
+    let max = lines.len().saturating_sub(page);
+    let offset = app.detail.offset.min(max);
+    let block = match position(theme, offset, page, lines.len()) {
+        Some(mark) => block.title_bottom(Line::from(mark).right_aligned()),
+        None => block,
+    };
     frame.render_widget(block, area);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    DetailScroll { offset, page, max }
+}
+
+/// " ▾ 12/30 " while more is below, " ▴ 30/30 " at the end of a scrolled pane, else none.
+/// Both triangles are East-Asian narrow (unlike ↓ or ▼); ASCII uses v and ^.
+fn position(theme: Theme, offset: usize, page: usize, total: usize) -> Option<String> {
+    if total <= page || page == 0 {
+        return None;
+    }
+    let last = (offset + page).min(total);
+    let arrow = match (last < total, theme.ascii) {
+        (true, false) => "▾",
+        (true, true) => "v",
+        (false, false) => "▴",
+        (false, true) => "^",
+    };
+    Some(format!(" {arrow} {last}/{total} "))
+}
+
+/// Everything about the node under the cursor, wrapped to `width` columns.
+fn lines(app: &App, card: &Scorecard, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let lang = app.options.lang;
     let mut out = Out {
         lines: Vec::new(),
-        cols: inner.width.max(2) as usize,
+        cols: width.max(2) as usize,
         theme,
     };
     let s = &app.loaded.standard;
@@ -87,9 +130,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             );
             out.text(&indicator, Style::new());
             out.blank();
-            let text_start = out.lines.len();
             out.text(&s.categories[c].indicators[i].items[t].text, Style::new());
-            let text_end = out.lines.len();
             out.blank();
             let style = match item.status {
                 ItemStatus::Met => theme.met(),
@@ -103,7 +144,6 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
                 style,
             );
             out.note(lang, item.note);
-            out.squeeze(text_start..text_end, inner.height as usize);
         }
         Node::Penalties => {
             out.text(
@@ -136,7 +176,7 @@ pub fn render(app: &App, card: &Scorecard, theme: Theme, frame: &mut Frame, area
             out.note(lang, pen.note);
         }
     }
-    frame.render_widget(Paragraph::new(out.lines), inner);
+    out.lines
 }
 
 /// "未评", "符合", "扣 1.5 分", "不适用".
@@ -161,24 +201,6 @@ impl Out {
         for l in self.theme.wrap(s, self.cols) {
             self.lines.push(Line::styled(l, style));
         }
-    }
-
-    /// When the pane is too short, shortens the standard's text (marked with …) so the
-    /// assessor's own mark and note stay in view; the text is always in the preview.
-    fn squeeze(&mut self, text: std::ops::Range<usize>, height: usize) {
-        let over = self.lines.len().saturating_sub(height);
-        let keep = text.len().saturating_sub(over).max(2);
-        if over == 0 || keep >= text.len() {
-            return;
-        }
-        let cut = text.start + keep;
-        self.lines.drain(cut..text.end);
-        let last = self.lines[cut - 1].to_string();
-        let ellipsis = if self.theme.ascii { "~" } else { "…" };
-        let w = crate::text::width(ellipsis);
-        let shortened = crate::text::truncate(&last, self.cols.saturating_sub(w));
-        let shortened = shortened.trim_end_matches('…');
-        self.lines[cut - 1] = Line::raw(format!("{shortened}{ellipsis}"));
     }
 
     fn blank(&mut self) {

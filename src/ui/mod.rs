@@ -58,8 +58,9 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     ]));
     header::render(app, &card, theme, frame, top);
     let offset = tree::render(app, &card, theme, frame, left);
-    detail::render(app, &card, theme, frame, right);
+    let detail = detail::render(app, &card, theme, frame, right);
     app.tree_offset = offset;
+    app.detail = detail;
     footer::render(app, theme, frame, bottom);
     match &app.mode {
         Mode::Note(_) => note::render(app, theme, frame, body),

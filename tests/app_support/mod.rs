@@ -58,7 +58,8 @@ pub fn app_lang(lang: Lang, ascii: bool) -> App {
 }
 
 /// Keys written as text: plain characters, plus <Enter> <Esc> <Tab> <BS> <Del> <Up>
-/// <Down> <Left> <Right> <C-x> (Ctrl) and <Space>. Returns the combined effect.
+/// <Down> <Left> <Right> <PgDn> <PgUp> <S-Down> <S-Up> (Shift) <C-x> (Ctrl) and <Space>.
+/// Returns the combined effect.
 pub fn keys(app: &mut App, seq: &str) -> Effect {
     let mut total = Effect::default();
     let mut rest = seq;
@@ -98,6 +99,9 @@ fn named(name: &str) -> KeyEvent {
         "Right" => plain(KeyCode::Right),
         "Space" => plain(KeyCode::Char(' ')),
         "PgDn" => plain(KeyCode::PageDown),
+        "PgUp" => plain(KeyCode::PageUp),
+        "S-Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT),
+        "S-Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT),
         n if n.starts_with("C-") => KeyEvent::new(
             KeyCode::Char(n.chars().nth(2).unwrap_or('?')),
             KeyModifiers::CONTROL,
