@@ -248,6 +248,10 @@ pub fn load(path: &Path, standard: &Loaded) -> Result<Parsed, SessionError> {
 ///
 /// A crash at any point leaves `path` holding either the old or the new bytes, whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, true)
+}
+
+fn write_atomic_with(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<()> {
     // A file too large to read back would lose the assessment on the next open.
     if bytes.len() as u64 > MAX_SESSION_BYTES {
         return Err(std::io::Error::new(
@@ -279,7 +283,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.write_all(&bytes[..half])?;
     crash_point("temp-partial");
     tmp.write_all(&bytes[half..])?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     crash_point("temp-synced");
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         keep_backup(path, dir)?;
@@ -287,7 +293,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crash_point("backup");
     tmp.persist(path).map_err(|e| e.error)?;
     crash_point("renamed");
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     crash_point("done");
     sweep_stale_temps(dir);
     Ok(())
@@ -369,38 +377,9 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `write_atomic` without its two fsyncs (and its test crash points): the same size check,
-/// link resolution, temp file, backup, rename and sweep. Only for measuring what a save costs
-/// before the disk makes it durable (benches/model.rs compares the two); a session must never
-/// be saved this way, since a crash could leave it empty. Keep its steps in step with
-/// `write_atomic`.
+/// `write_atomic` without its two fsyncs: the same steps otherwise. Only for measuring what a
+/// save costs before the disk makes it durable (benches/model.rs compares the two); a session
+/// must never be saved this way, since a crash could leave it empty.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "larger than a session may hold; not saved",
-        ));
-    }
-    let real;
-    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        real = std::fs::canonicalize(path)?;
-        real.as_path()
-    } else {
-        path
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pinggu-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
-        keep_backup(path, dir)?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    sweep_stale_temps(dir);
-    Ok(())
+    write_atomic_with(path, bytes, false)
 }
