@@ -169,9 +169,13 @@ impl App {
         let Some(id) = self.item_id() else {
             return NOTHING;
         };
-        if self.edit(std::slice::from_ref(&id), |s, std| {
-            s.set_mark(std, &id, mark)
-        }) {
+        self.set_item_mark(&id, mark)
+    }
+
+    /// Sets one item's mark as one undo step; CHANGED only when something changed.
+    fn set_item_mark(&mut self, id: &str, mark: Option<Mark>) -> Effect {
+        let ids = [id.to_string()];
+        if self.edit(&ids, |s, std| s.set_mark(std, id, mark)) {
             CHANGED
         } else {
             NOTHING
@@ -217,13 +221,7 @@ impl App {
         } else {
             return NOTHING;
         };
-        if self.edit(std::slice::from_ref(&id), |s, std| {
-            s.set_mark(std, &id, mark)
-        }) {
-            CHANGED
-        } else {
-            NOTHING
-        }
+        self.set_item_mark(&id, mark)
     }
 
     fn open_deduct(&mut self, prefill: &str) -> Effect {

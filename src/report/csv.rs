@@ -118,32 +118,18 @@ pub fn render(f: &Facts) -> String {
         f.total_formula(),
         fmt(f.card.total),
     ]);
+    // Header facts and open points: a label in the category column, its value beside it.
+    let labelled = |label: &str, value: String| {
+        let mut row: [String; 9] = Default::default();
+        row[1] = label.to_string();
+        row[2] = value;
+        row
+    };
     for (label, value) in f.header() {
-        rows.push([
-            s(""),
-            s(label),
-            value,
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-        ]);
+        rows.push(labelled(label, value));
     }
     for (label, ids) in f.open_points() {
-        let list = ids.join(l.list_sep);
-        rows.push([
-            s(""),
-            s(label),
-            list,
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-            s(""),
-        ]);
+        rows.push(labelled(label, ids.join(l.list_sep)));
     }
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)

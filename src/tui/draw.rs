@@ -8,24 +8,9 @@ use crate::text;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-/// Borders in plain ASCII: many Chinese SSH clients draw box lines two columns wide.
-const ASCII_BORDER: border::Set = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
+/// The same border set as the assessment screen (plain ASCII under `--ascii`).
 pub fn border_set(options: Options) -> border::Set<'static> {
-    if options.ascii {
-        ASCII_BORDER
-    } else {
-        border::PLAIN
-    }
+    crate::ui::theme::Theme::new(options).border()
 }
 
 /// The rule under the table header.
